@@ -1,0 +1,971 @@
+//! The language of the documents, loaded from `grammars/*.toml`.
+//!
+//! The files are embedded in the binary and parsed once, on first use
+//! ([`grammar()`]). They are data for a domain reviewer: section words,
+//! column-header synonyms, ordinal words, regulation types, months, ranks and
+//! titles. Rust code never spells these words itself; it asks this module.
+//!
+//! Phrases are compared word by word, ignoring case and punctuation between
+//! words: [`words`] splits a text into its alphanumeric words.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+use crate::model::Jenis;
+
+/// The words of a text: maximal runs of alphanumeric characters.
+pub fn words(s: &str) -> impl Iterator<Item = &str> + Clone {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// A phrase as upper-case words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Phrase(pub Vec<String>);
+
+impl Phrase {
+    pub fn new(s: &str) -> Phrase {
+        Phrase(words(s).map(|w| w.to_uppercase()).collect())
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// True when `ws` starts with this phrase (case-insensitive).
+    pub fn is_prefix_of<'a>(&self, ws: impl IntoIterator<Item = &'a str>) -> bool {
+        let mut it = ws.into_iter();
+        self.0
+            .iter()
+            .all(|p| it.next().is_some_and(|w| eq_word(w, p)))
+    }
+
+    /// True when the words are exactly this phrase.
+    pub fn is_exactly<'a>(&self, ws: impl IntoIterator<Item = &'a str>) -> bool {
+        let mut it = ws.into_iter();
+        self.is_prefix_of(it.by_ref().take(self.0.len())) && it.next().is_none()
+    }
+}
+
+/// Case-insensitive word equality; `upper` is already upper case.
+pub fn eq_word(w: &str, upper: &str) -> bool {
+    if w.is_ascii() {
+        w.eq_ignore_ascii_case(upper)
+    } else {
+        w.to_uppercase() == upper
+    }
+}
+
+/// The first phrase of `list` that `ws` starts with, longest first.
+pub fn longest_prefix<'p, 'a>(
+    list: &'p [Phrase],
+    ws: impl IntoIterator<Item = &'a str> + Clone,
+) -> Option<&'p Phrase> {
+    list.iter()
+        .filter(|p| p.is_prefix_of(ws.clone()))
+        .max_by_key(|p| p.len())
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LabelKind {
+    Jabatan,
+    Tugas,
+    Fungsi,
+    Unit,
+}
+
+/// Column roles of indicator tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    No,
+    Tujuan,
+    Sasaran,
+    Indikator,
+    Formulasi,
+    SumberData,
+    Target,
+    PenanggungJawab,
+    BidangUrusan,
+    Keterangan,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tingkat {
+    Provinsi,
+    Kabupaten,
+    Kota,
+}
+
+#[derive(Debug)]
+pub struct Heading {
+    pub phrase: Phrase,
+    pub abbreviation: String,
+    pub kind: Jenis,
+}
+
+#[derive(Debug)]
+pub struct Column {
+    pub role: Role,
+    pub exact: Vec<Phrase>,
+    pub starts: Vec<Phrase>,
+}
+
+#[derive(Debug)]
+pub struct Ordinal {
+    pub value: u32,
+    pub words: Vec<Phrase>,
+}
+
+#[derive(Debug)]
+pub struct Rank {
+    pub pangkat: String,
+    pub golongan: String,
+    /// `pangkat` as upper-case words
+    pub key: Vec<String>,
+}
+
+/// A type of regulation (`grammars/regulations.toml` `[[type]]`).
+#[derive(Debug)]
+pub struct RegulationType {
+    /// canonical name, written to `rujukan.jenis`
+    pub name: String,
+    pub forms: Vec<Phrase>,
+    /// abbreviations that count only when a number follows directly (`UU`, `SE`)
+    pub short: Vec<Phrase>,
+    /// the issuing office the type names (`Menteri`, `Bupati`), as written in the file
+    pub office: Option<String>,
+}
+
+/// An abbreviation that names both the type and the issuer (`Permendagri`).
+#[derive(Debug)]
+pub struct RegulationAbbreviation {
+    pub form: Phrase,
+    pub kind: String,
+    pub issuer: String,
+}
+
+/// An official gazette (`Lembaran Negara` …).
+#[derive(Debug)]
+pub struct Gazette {
+    pub name: String,
+    pub forms: Vec<Phrase>,
+}
+
+/// Everything in `grammars/regulations.toml`.
+#[derive(Debug)]
+pub struct Regulations {
+    pub types: Vec<RegulationType>,
+    pub abbreviations: Vec<RegulationAbbreviation>,
+    pub gazettes: Vec<Gazette>,
+    pub amendments: Vec<Phrase>,
+    /// `Nomor`, `No`
+    pub number: Vec<Phrase>,
+    /// `Tahun`, `Th`
+    pub year: Vec<Phrase>,
+    /// `tentang`
+    pub about: Vec<Phrase>,
+    /// `tanggal`
+    pub date: Vec<Phrase>,
+    /// `dan`: joins a second number
+    pub also: Vec<Phrase>,
+    /// `Republik Indonesia`, dropped from the end of an issuer
+    pub country: Vec<Phrase>,
+    /// words that start a new clause after a comma (`dipandang perlu`)
+    pub clause: Vec<Phrase>,
+    /// `menjadi`, `sebagai` (+ a type): the end of an enacted regulation's title
+    pub enactment: Vec<Phrase>,
+    /// upper-case first words of every type form and abbreviation, for the
+    /// cheap "does this text mention a regulation at all" check
+    pub first_words: WordSet,
+}
+
+/// Decree section words.
+#[derive(Debug)]
+pub struct DecreeWords {
+    pub keputusan: Vec<Phrase>,
+    pub nomor: Vec<Phrase>,
+    pub tahun: Vec<Phrase>,
+    pub tentang: Vec<Phrase>,
+    pub rahmat: Vec<Phrase>,
+    pub menimbang: Vec<Phrase>,
+    pub mengingat: Vec<Phrase>,
+    pub memperhatikan: Vec<Phrase>,
+    pub memutuskan: Vec<Phrase>,
+    pub menetapkan: Vec<Phrase>,
+    pub ditetapkan: Vec<Phrase>,
+    pub tanggal: Vec<Phrase>,
+    pub tembusan: Vec<Phrase>,
+    pub lampiran: Vec<Phrase>,
+    pub periode: Vec<Phrase>,
+}
+
+#[derive(Debug)]
+pub struct LetterheadWords {
+    pub government: Vec<Phrase>,
+    pub address: Vec<Phrase>,
+    pub phone: Vec<Phrase>,
+    pub fax: Vec<Phrase>,
+    pub website: Vec<Phrase>,
+    pub email: Vec<Phrase>,
+    pub postal: Vec<Phrase>,
+    pub agency: Vec<Phrase>,
+}
+
+/// ASCII upper case of a short word into a buffer, without allocating;
+/// `None` for long or non-ASCII words (which match no phrase word anyway).
+pub fn upper<'b>(w: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    let b = w.as_bytes();
+    if b.len() > buf.len() || !w.is_ascii() {
+        return None;
+    }
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_uppercase();
+    }
+    std::str::from_utf8(&buf[..b.len()]).ok()
+}
+
+/// A set of upper-case words, bucketed by (first character, length): a lookup
+/// compares the word with the few words of its bucket, without hashing or
+/// allocating, and most words find their bucket empty.
+#[derive(Debug)]
+pub struct WordSet {
+    buckets: Vec<Vec<String>>,
+}
+
+const SHAPES: usize = 36 * 32;
+
+fn shape(w: &[u8]) -> Option<usize> {
+    let first = match w.first()?.to_ascii_uppercase() {
+        c @ b'A'..=b'Z' => (c - b'A') as usize,
+        c @ b'0'..=b'9' => 26 + (c - b'0') as usize,
+        _ => return None,
+    };
+    (w.len() < 32).then_some(first * 32 + w.len())
+}
+
+impl Default for WordSet {
+    fn default() -> Self {
+        WordSet {
+            buckets: vec![Vec::new(); SHAPES],
+        }
+    }
+}
+
+impl WordSet {
+    pub fn insert(&mut self, w: String) {
+        if let Some(k) = shape(w.as_bytes())
+            && !self.buckets[k].contains(&w)
+        {
+            self.buckets[k].push(w);
+        }
+    }
+
+    /// True when the word (any case) is in the set.
+    pub fn contains(&self, w: &str) -> bool {
+        match shape(w.as_bytes()) {
+            Some(k) => self.buckets[k].iter().any(|x| x.eq_ignore_ascii_case(w)),
+            None => false,
+        }
+    }
+}
+
+impl FromIterator<String> for WordSet {
+    fn from_iter<I: IntoIterator<Item = String>>(it: I) -> Self {
+        let mut s = WordSet::default();
+        for w in it {
+            s.insert(w);
+        }
+        s
+    }
+}
+
+/// Everything in `grammars/`.
+#[derive(Debug)]
+pub struct Grammar {
+    pub headings: Vec<Heading>,
+    pub labels: Vec<(LabelKind, Phrase)>,
+    pub decree: DecreeWords,
+    pub letterhead: LetterheadWords,
+    pub regions: Vec<(Tingkat, Phrase)>,
+    pub columns: Vec<Column>,
+    /// first words of indicator names and of sasaran (upper case), to tell
+    /// cells apart in tables that cannot be rebuilt
+    pub indicator_openers: Vec<String>,
+    pub sasaran_openers: Vec<String>,
+    pub ordinals: Vec<Ordinal>,
+    /// upper-case month name → month number
+    pub months: HashMap<String, u32>,
+    pub ranks: Vec<Rank>,
+    pub rank_abbreviations: HashMap<String, String>,
+    /// upper-case words that label a rank or grade (`PANGKAT`, `GOL`)
+    pub rank_labels: Vec<String>,
+    /// normalized key (upper case, no dots or spaces) → canonical title
+    pub front_titles: HashMap<String, String>,
+    pub back_titles: HashMap<String, String>,
+    pub lowercase: Vec<String>,
+    pub acronyms: Vec<String>,
+    pub abbreviations: HashMap<String, String>,
+    /// structural words OCR damage is repaired to (upper case)
+    pub ocr_vocabulary: Vec<String>,
+    pub regulations: Regulations,
+    /// First words of position labels: a line whose first word is not one is no label.
+    pub label_first: WordSet,
+    /// First words of decree section words, letterhead words and ordinals.
+    pub keyword_first: WordSet,
+    /// First words of column headers.
+    pub column_first: WordSet,
+}
+
+pub const SECTIONS_TOML: &str = include_str!("../grammars/sections.toml");
+pub const COLUMNS_TOML: &str = include_str!("../grammars/columns.toml");
+pub const ORDINALS_TOML: &str = include_str!("../grammars/ordinals.toml");
+pub const MONTHS_TOML: &str = include_str!("../grammars/months.toml");
+pub const RANKS_TOML: &str = include_str!("../grammars/ranks.toml");
+pub const TITLES_TOML: &str = include_str!("../grammars/titles.toml");
+pub const WORDS_TOML: &str = include_str!("../grammars/words.toml");
+pub const REGULATIONS_TOML: &str = include_str!("../grammars/regulations.toml");
+
+static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| match Grammar::load() {
+    Ok(g) => g,
+    // The files are compiled in and checked by a unit test; this cannot happen
+    // in a released binary.
+    Err(e) => panic!("invalid embedded grammar: {e}"),
+});
+
+/// The grammar, loaded once.
+pub fn grammar() -> &'static Grammar {
+    &GRAMMAR
+}
+
+mod raw {
+    use super::*;
+
+    #[derive(Deserialize)]
+    pub struct Sections {
+        pub heading: Vec<RawHeading>,
+        pub labels: Labels,
+        pub decree: HashMap<String, Vec<String>>,
+        pub letterhead: HashMap<String, Vec<String>>,
+        pub region: HashMap<String, Vec<String>>,
+    }
+    #[derive(Deserialize)]
+    pub struct RawHeading {
+        pub phrase: String,
+        pub abbreviation: String,
+        pub kind: String,
+    }
+    #[derive(Deserialize)]
+    pub struct Labels {
+        pub jabatan: Vec<String>,
+        pub tugas: Vec<String>,
+        pub fungsi: Vec<String>,
+        pub unit: Vec<String>,
+    }
+    #[derive(Deserialize)]
+    pub struct Columns {
+        #[serde(default)]
+        pub indicator_openers: Vec<String>,
+        #[serde(default)]
+        pub sasaran_openers: Vec<String>,
+        pub column: Vec<RawColumn>,
+    }
+    #[derive(Deserialize)]
+    pub struct RawColumn {
+        pub role: Role,
+        #[serde(default)]
+        pub exact: Vec<String>,
+        #[serde(default)]
+        pub starts: Vec<String>,
+    }
+    #[derive(Deserialize)]
+    pub struct Ordinals {
+        pub ordinal: Vec<RawOrdinal>,
+    }
+    #[derive(Deserialize)]
+    pub struct RawOrdinal {
+        pub value: u32,
+        pub words: Vec<String>,
+    }
+    #[derive(Deserialize)]
+    pub struct Months {
+        pub month: Vec<RawMonth>,
+    }
+    #[derive(Deserialize)]
+    pub struct RawMonth {
+        pub number: u32,
+        pub names: Vec<String>,
+    }
+    #[derive(Deserialize)]
+    pub struct Ranks {
+        #[serde(default)]
+        pub labels: Vec<String>,
+        pub abbreviations: HashMap<String, String>,
+        pub rank: Vec<RawRank>,
+    }
+    #[derive(Deserialize)]
+    pub struct RawRank {
+        pub pangkat: String,
+        pub golongan: String,
+    }
+    #[derive(Deserialize)]
+    pub struct Titles {
+        pub front: Vec<String>,
+        pub back: Vec<String>,
+    }
+    #[derive(Deserialize)]
+    pub struct Words {
+        pub lowercase: Vec<String>,
+        pub acronyms: Vec<String>,
+        pub abbreviations: HashMap<String, String>,
+        #[serde(default)]
+        pub ocr_vocabulary: Vec<String>,
+    }
+    #[derive(Deserialize)]
+    pub struct Regulations {
+        pub words: RegulationWords,
+        pub amendment: Vec<String>,
+        #[serde(rename = "type")]
+        pub types: Vec<RawRegulationType>,
+        pub abbreviation: Vec<RawAbbreviation>,
+        pub gazette: Vec<RawType>,
+    }
+    #[derive(Deserialize)]
+    pub struct RegulationWords {
+        pub number: Vec<String>,
+        pub year: Vec<String>,
+        pub about: Vec<String>,
+        pub date: Vec<String>,
+        pub also: Vec<String>,
+        pub country: Vec<String>,
+        pub clause: Vec<String>,
+        pub enactment: Vec<String>,
+    }
+    #[derive(Deserialize)]
+    pub struct RawRegulationType {
+        pub name: String,
+        pub forms: Vec<String>,
+        #[serde(default)]
+        pub short: Vec<String>,
+        pub office: Option<String>,
+    }
+    #[derive(Deserialize)]
+    pub struct RawType {
+        pub name: String,
+        pub forms: Vec<String>,
+    }
+    #[derive(Deserialize)]
+    pub struct RawAbbreviation {
+        pub form: String,
+        #[serde(rename = "type")]
+        pub kind: String,
+        pub issuer: String,
+    }
+}
+
+fn phrases(list: &[String]) -> Vec<Phrase> {
+    list.iter().map(|s| Phrase::new(s)).collect()
+}
+
+/// The comparison key of a title: upper case without dots, commas and spaces.
+pub fn title_key(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+/// Builds [`Regulations`] from `regulations.toml`, checking that every
+/// abbreviation names a known type and that no phrase is empty.
+fn regulations(g: raw::Regulations) -> Result<Regulations, String> {
+    let file = "regulations.toml";
+    let nonempty = |list: Vec<Phrase>, what: &str| {
+        if list.is_empty() || list.iter().any(Phrase::is_empty) {
+            Err(format!("{file}: `{what}` is empty or has an empty phrase"))
+        } else {
+            Ok(list)
+        }
+    };
+    let mut types = Vec::new();
+    for t in g.types {
+        types.push(RegulationType {
+            forms: nonempty(phrases(&t.forms), &t.name)?,
+            short: phrases(&t.short),
+            office: t.office,
+            name: t.name,
+        });
+    }
+    let mut abbreviations = Vec::new();
+    for a in g.abbreviation {
+        if !types.iter().any(|t| t.name == a.kind) {
+            return Err(format!(
+                "{file}: abbreviation {} has unknown type {}",
+                a.form, a.kind
+            ));
+        }
+        abbreviations.push(RegulationAbbreviation {
+            form: Phrase::new(&a.form),
+            kind: a.kind,
+            issuer: a.issuer,
+        });
+    }
+    let mut gazettes = Vec::new();
+    for t in g.gazette {
+        gazettes.push(Gazette {
+            forms: nonempty(phrases(&t.forms), &t.name)?,
+            name: t.name,
+        });
+    }
+    let mut first_words = WordSet::default();
+    for w in types
+        .iter()
+        .flat_map(|t| t.forms.iter().chain(&t.short))
+        .chain(abbreviations.iter().map(|a| &a.form))
+        .filter_map(|p| p.0.first())
+    {
+        if !w.is_ascii() {
+            return Err(format!("{file}: `{w}`: type forms must be ASCII"));
+        }
+        first_words.insert(w.clone());
+    }
+    let w = g.words;
+    Ok(Regulations {
+        first_words,
+        types,
+        abbreviations,
+        gazettes,
+        amendments: nonempty(phrases(&g.amendment), "amendment")?,
+        number: nonempty(phrases(&w.number), "number")?,
+        year: nonempty(phrases(&w.year), "year")?,
+        about: nonempty(phrases(&w.about), "about")?,
+        date: nonempty(phrases(&w.date), "date")?,
+        also: nonempty(phrases(&w.also), "also")?,
+        country: nonempty(phrases(&w.country), "country")?,
+        clause: nonempty(phrases(&w.clause), "clause")?,
+        enactment: nonempty(phrases(&w.enactment), "enactment")?,
+    })
+}
+
+impl Grammar {
+    /// Parses the embedded files.
+    pub fn load() -> Result<Grammar, String> {
+        fn parse<T: serde::de::DeserializeOwned>(name: &str, src: &str) -> Result<T, String> {
+            toml::from_str(src).map_err(|e| format!("grammars/{name}: {e}"))
+        }
+        let s: raw::Sections = parse("sections.toml", SECTIONS_TOML)?;
+        let c: raw::Columns = parse("columns.toml", COLUMNS_TOML)?;
+        let o: raw::Ordinals = parse("ordinals.toml", ORDINALS_TOML)?;
+        let m: raw::Months = parse("months.toml", MONTHS_TOML)?;
+        let r: raw::Ranks = parse("ranks.toml", RANKS_TOML)?;
+        let t: raw::Titles = parse("titles.toml", TITLES_TOML)?;
+        let w: raw::Words = parse("words.toml", WORDS_TOML)?;
+        let g: raw::Regulations = parse("regulations.toml", REGULATIONS_TOML)?;
+
+        let mut headings = Vec::new();
+        for h in s.heading {
+            let kind = match h.kind.as_str() {
+                "IKI" => Jenis::Iki,
+                "IKU" => Jenis::Iku,
+                "IKK" => Jenis::Ikk,
+                other => return Err(format!("sections.toml: unknown kind {other}")),
+            };
+            headings.push(Heading {
+                phrase: Phrase::new(&h.phrase),
+                abbreviation: h.abbreviation.to_uppercase(),
+                kind,
+            });
+        }
+        let mut labels = Vec::new();
+        for (kind, list) in [
+            (LabelKind::Jabatan, &s.labels.jabatan),
+            (LabelKind::Tugas, &s.labels.tugas),
+            (LabelKind::Fungsi, &s.labels.fungsi),
+            (LabelKind::Unit, &s.labels.unit),
+        ] {
+            labels.extend(list.iter().map(|p| (kind, Phrase::new(p))));
+        }
+        // longest first, so that "TUGAS POKOK" wins over "TUGAS"
+        labels.sort_by_key(|(_, p)| std::cmp::Reverse(p.len()));
+
+        let take = |map: &HashMap<String, Vec<String>>, key: &str, file: &str| {
+            map.get(key)
+                .map(|l| phrases(l))
+                .ok_or_else(|| format!("{file}: missing `{key}`"))
+        };
+        let d = &s.decree;
+        let decree = DecreeWords {
+            keputusan: take(d, "keputusan", "sections.toml")?,
+            nomor: take(d, "nomor", "sections.toml")?,
+            tahun: take(d, "tahun", "sections.toml")?,
+            tentang: take(d, "tentang", "sections.toml")?,
+            rahmat: take(d, "rahmat", "sections.toml")?,
+            menimbang: take(d, "menimbang", "sections.toml")?,
+            mengingat: take(d, "mengingat", "sections.toml")?,
+            memperhatikan: take(d, "memperhatikan", "sections.toml")?,
+            memutuskan: take(d, "memutuskan", "sections.toml")?,
+            menetapkan: take(d, "menetapkan", "sections.toml")?,
+            ditetapkan: take(d, "ditetapkan", "sections.toml")?,
+            tanggal: take(d, "tanggal", "sections.toml")?,
+            tembusan: take(d, "tembusan", "sections.toml")?,
+            lampiran: take(d, "lampiran", "sections.toml")?,
+            periode: take(d, "periode", "sections.toml")?,
+        };
+        let l = &s.letterhead;
+        let letterhead = LetterheadWords {
+            government: take(l, "government", "sections.toml")?,
+            address: take(l, "address", "sections.toml")?,
+            phone: take(l, "phone", "sections.toml")?,
+            fax: take(l, "fax", "sections.toml")?,
+            website: take(l, "website", "sections.toml")?,
+            email: take(l, "email", "sections.toml")?,
+            postal: take(l, "postal", "sections.toml")?,
+            agency: take(l, "agency", "sections.toml")?,
+        };
+        let mut regions = Vec::new();
+        for (t, key) in [
+            (Tingkat::Provinsi, "provinsi"),
+            (Tingkat::Kabupaten, "kabupaten"),
+            (Tingkat::Kota, "kota"),
+        ] {
+            regions.extend(
+                take(&s.region, key, "sections.toml")?
+                    .into_iter()
+                    .map(|p| (t, p)),
+            );
+        }
+
+        let upper = |v: &[String]| v.iter().map(|w| w.to_uppercase()).collect::<Vec<_>>();
+        let indicator_openers = upper(&c.indicator_openers);
+        let sasaran_openers = upper(&c.sasaran_openers);
+        let columns: Vec<Column> = c
+            .column
+            .into_iter()
+            .map(|c| Column {
+                role: c.role,
+                exact: phrases(&c.exact),
+                starts: phrases(&c.starts),
+            })
+            .collect();
+        let ordinals: Vec<Ordinal> = o
+            .ordinal
+            .into_iter()
+            .map(|o| Ordinal {
+                value: o.value,
+                words: phrases(&o.words),
+            })
+            .collect();
+        let mut months = HashMap::new();
+        for mo in m.month {
+            if !(1..=12).contains(&mo.number) {
+                return Err(format!("months.toml: month {}", mo.number));
+            }
+            for n in mo.names {
+                months.insert(n.to_uppercase(), mo.number);
+            }
+        }
+        let ranks = r
+            .rank
+            .into_iter()
+            .map(|r| Rank {
+                key: words(&r.pangkat).map(|w| w.to_uppercase()).collect(),
+                pangkat: r.pangkat,
+                golongan: r.golongan,
+            })
+            .collect();
+        let rank_abbreviations = r
+            .abbreviations
+            .into_iter()
+            .map(|(k, v)| (title_key(&k), v.to_uppercase()))
+            .collect();
+        let rank_labels = r.labels.iter().map(|l| l.to_uppercase()).collect();
+        let front_titles = t.front.iter().map(|s| (title_key(s), s.clone())).collect();
+        let back_titles = t.back.iter().map(|s| (title_key(s), s.clone())).collect();
+        let abbreviations = w
+            .abbreviations
+            .into_iter()
+            .map(|(k, v)| (k.to_uppercase(), v.to_uppercase()))
+            .collect();
+        let first = |ps: &[Phrase]| -> Vec<String> {
+            ps.iter().filter_map(|p| p.0.first().cloned()).collect()
+        };
+        let label_first: WordSet = labels
+            .iter()
+            .filter_map(|(_, p)| p.0.first().cloned())
+            .collect();
+        let mut keyword_first = WordSet::default();
+        for list in [
+            &decree.keputusan,
+            &decree.nomor,
+            &decree.tahun,
+            &decree.tentang,
+            &decree.rahmat,
+            &decree.menimbang,
+            &decree.mengingat,
+            &decree.memperhatikan,
+            &decree.memutuskan,
+            &decree.menetapkan,
+            &decree.ditetapkan,
+            &decree.tanggal,
+            &decree.tembusan,
+            &decree.lampiran,
+            &letterhead.government,
+            &letterhead.address,
+            &letterhead.phone,
+            &letterhead.fax,
+            &letterhead.website,
+            &letterhead.email,
+            &letterhead.postal,
+            &letterhead.agency,
+        ] {
+            first(list)
+                .into_iter()
+                .for_each(|w| keyword_first.insert(w));
+        }
+        for o in &ordinals {
+            first(&o.words)
+                .into_iter()
+                .for_each(|w| keyword_first.insert(w));
+        }
+        let column_first: WordSet = columns
+            .iter()
+            .flat_map(|c: &Column| c.exact.iter().chain(&c.starts))
+            .filter_map(|p| p.0.first().cloned())
+            .collect();
+        let regulations = regulations(g)?;
+        Ok(Grammar {
+            column_first,
+            label_first,
+            keyword_first,
+            headings,
+            labels,
+            decree,
+            letterhead,
+            regions,
+            columns,
+            indicator_openers,
+            sasaran_openers,
+            ordinals,
+            months,
+            ranks,
+            rank_abbreviations,
+            rank_labels,
+            front_titles,
+            back_titles,
+            lowercase: w.lowercase.iter().map(|s| s.to_lowercase()).collect(),
+            acronyms: w.acronyms.iter().map(|s| s.to_uppercase()).collect(),
+            abbreviations,
+            ocr_vocabulary: w.ocr_vocabulary.iter().map(|s| s.to_uppercase()).collect(),
+            regulations,
+        })
+    }
+
+    /// The role of a table header cell.
+    pub fn column_role(&self, cell: &str) -> Option<Role> {
+        // drop column numbers such as "(4)" and lone digits
+        let ws: Vec<&str> = words(cell)
+            .filter(|w| !w.bytes().all(|b| b.is_ascii_digit()))
+            .collect();
+        if ws.is_empty() {
+            return None;
+        }
+        self.columns.iter().find_map(|c| {
+            let hit = c.exact.iter().any(|p| p.is_exactly(ws.iter().copied()))
+                || c.starts.iter().any(|p| p.is_prefix_of(ws.iter().copied()));
+            hit.then_some(c.role)
+        })
+    }
+
+    /// The position-block label that `ws` starts with, and its length in words.
+    pub fn label<'a>(
+        &self,
+        ws: impl IntoIterator<Item = &'a str> + Clone,
+    ) -> Option<(LabelKind, usize)> {
+        let first = ws.clone().into_iter().next()?;
+        if !self.label_first.contains(first) {
+            return None;
+        }
+        self.labels
+            .iter()
+            .find(|(_, p)| p.is_prefix_of(ws.clone()))
+            .map(|(k, p)| (*k, p.len()))
+    }
+
+    /// The diktum ordinal that `ws` starts with: (value, words used).
+    pub fn ordinal<'a>(
+        &self,
+        ws: impl IntoIterator<Item = &'a str> + Clone,
+    ) -> Option<(u32, usize)> {
+        let first = ws.clone().into_iter().next()?;
+        if !self.may_start_keyword(first) {
+            return None;
+        }
+        self.ordinals
+            .iter()
+            .flat_map(|o| o.words.iter().map(move |p| (o.value, p)))
+            .filter(|(_, p)| p.is_prefix_of(ws.clone()))
+            .max_by_key(|(_, p)| p.len())
+            .map(|(v, p)| (v, p.len()))
+    }
+
+    /// The canonical label of an ordinal value (`KESATU`, `KEDUA` …); the
+    /// first word listed for the value, unless `as_written` is one of its words.
+    pub fn ordinal_label(&self, value: u32, as_written: &[&str]) -> String {
+        let Some(o) = self.ordinals.iter().find(|o| o.value == value) else {
+            return value.to_string();
+        };
+        o.words
+            .iter()
+            .find(|p| p.is_exactly(as_written.iter().copied()))
+            .unwrap_or(&o.words[0])
+            .0
+            .join(" ")
+    }
+
+    /// The month number of a month name or abbreviation.
+    pub fn month(&self, word: &str) -> Option<u32> {
+        let w = word.trim_end_matches('.');
+        self.months.get(&w.to_uppercase()).copied()
+    }
+
+    pub fn is_lowercase_word(&self, w: &str) -> bool {
+        self.lowercase.iter().any(|l| l.eq_ignore_ascii_case(w))
+    }
+
+    pub fn is_acronym(&self, w: &str) -> bool {
+        self.acronyms.iter().any(|a| a.eq_ignore_ascii_case(w))
+    }
+
+    /// The region level a word names (`KABUPATEN` → kabupaten).
+    pub fn region<'a>(
+        &self,
+        ws: impl IntoIterator<Item = &'a str> + Clone,
+    ) -> Option<(Tingkat, usize)> {
+        self.regions
+            .iter()
+            .filter(|(_, p)| p.is_prefix_of(ws.clone()))
+            .max_by_key(|(_, p)| p.len())
+            .map(|(t, p)| (*t, p.len()))
+    }
+}
+
+/// If `text` (after leading spaces and one bullet) starts with one of the
+/// phrases, the byte offset just after the phrase, and the phrase length in words.
+pub fn starts_with_any(text: &str, phrases: &[Phrase]) -> Option<usize> {
+    let lead = crate::lines::skip_bullet_pub(text);
+    let rest = &text[lead..];
+    let mut best: Option<(usize, usize)> = None;
+    for p in phrases {
+        let mut it = crate::lines::word_offsets(rest);
+        let mut end = 0;
+        let mut ok = !p.0.is_empty();
+        for pw in &p.0 {
+            match it.next() {
+                Some((i, w)) if eq_word(w, pw) => end = i + w.len(),
+                _ => {
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        // the phrase must end at a word boundary in the text too
+        if ok && best.is_none_or(|(n, _)| p.len() > n) {
+            best = Some((p.len(), lead + end));
+        }
+    }
+    best.map(|(_, end)| end)
+}
+
+impl Grammar {
+    /// True when `w` can start a column header.
+    pub fn may_start_column(&self, w: &str) -> bool {
+        self.column_first.contains(w)
+    }
+
+    /// True when `w` can start a decree section word, a letterhead word or an ordinal.
+    /// The text opens like an indicator's name (`Persentase …`).
+    pub fn opens_indicator(&self, t: &str) -> bool {
+        Self::opens(&self.indicator_openers, t)
+    }
+
+    /// The text opens like a sasaran (`Meningkatnya …`).
+    pub fn opens_sasaran(&self, t: &str) -> bool {
+        Self::opens(&self.sasaran_openers, t)
+    }
+
+    fn opens(list: &[String], t: &str) -> bool {
+        let first = t.trim_start().split([' ', '\t']).next().unwrap_or("");
+        list.iter().any(|w| w.eq_ignore_ascii_case(first))
+    }
+
+    pub fn may_start_keyword(&self, w: &str) -> bool {
+        self.keyword_first.contains(w)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_grammar_loads() {
+        let g = Grammar::load().unwrap();
+        assert!(g.headings.len() >= 3);
+        assert_eq!(g.month("Pebruari"), Some(2));
+        assert_eq!(g.month("Agt."), Some(8));
+        assert_eq!(g.ranks.len(), 17);
+    }
+
+    #[test]
+    fn column_roles_from_corpus_headers() {
+        let g = grammar();
+        let cases = [
+            ("No", Some(Role::No)),
+            ("NO", Some(Role::No)),
+            ("Sasaran Program", Some(Role::Sasaran)),
+            ("SASARAN/KINERJA UTAMA", Some(Role::Sasaran)),
+            ("SASARAN KINERJA (4)", Some(Role::Sasaran)),
+            ("Indikator Kinerja", Some(Role::Indikator)),
+            ("INDIKATOR KINERJA UTAMA (IKU)", Some(Role::Indikator)),
+            (
+                "INDIKATOR KINERJA KEGIATAN (ESELON IV)",
+                Some(Role::Indikator),
+            ),
+            ("Penjelasan / Formulasi perhitungan", Some(Role::Formulasi)),
+            ("PENJELASAN/FORMULAS I PENGHITUNGAN", Some(Role::Formulasi)),
+            ("FORMULASI/CARA PENGUKURAN", Some(Role::Formulasi)),
+            ("RUMUS PERHITUNGAN", Some(Role::Formulasi)),
+            ("SUMBER DATA", Some(Role::SumberData)),
+            ("TARGET 2024", Some(Role::Target)),
+            ("PENANGGUNG JAWAB", Some(Role::PenanggungJawab)),
+            ("BIDANG URUSAN", Some(Role::BidangUrusan)),
+            ("KETERANGAN", Some(Role::Keterangan)),
+            ("TUJUAN", Some(Role::Tujuan)),
+            ("SATUAN", None),
+            ("", None),
+        ];
+        for (cell, role) in cases {
+            assert_eq!(g.column_role(cell), role, "{cell}");
+        }
+    }
+
+    #[test]
+    fn labels_and_ordinals() {
+        let g = grammar();
+        assert_eq!(g.label(words("JABATAN : x")), Some((LabelKind::Jabatan, 1)));
+        assert_eq!(g.label(words("Tugas Pokok :")), Some((LabelKind::Tugas, 2)));
+        assert_eq!(
+            g.label(words("Nama Unit Organisasi :")),
+            Some((LabelKind::Unit, 3))
+        );
+        assert_eq!(g.ordinal(words("Kesatu :")), Some((1, 1)));
+        assert_eq!(g.ordinal(words("KEDUA BELAS :")), Some((12, 2)));
+        assert_eq!(g.ordinal_label(1, &["PERTAMA"]), "PERTAMA");
+        assert_eq!(g.ordinal_label(1, &["Kesatu"]), "KESATU");
+    }
+}

@@ -1,0 +1,328 @@
+//! OCR letter damage in structural words: `I(EPUTUSAN`, `KINEIJA`,
+//! `NDIKATOR`, and years written with look-alike letters (`TAHUN z0l4`).
+//!
+//! Only the places where structure is read are repaired: the first word of a
+//! line (after a bullet or an item label) and every word of a short line in
+//! capitals. A word is repaired to a word of `ocr_vocabulary`
+//! (`grammars/words.toml`) when, after folding look-alike glyphs, it is that
+//! word or one letter away from it and from no other. Every repair is
+//! reported with the word as written (`ocr-word-repaired`).
+
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use crate::diagnostics::{Code, Diagnostics};
+use crate::grammar::grammar;
+use crate::lines::{Kind, Line};
+
+/// The longest word looked at.
+const MAX: usize = 16;
+
+struct Vocab {
+    words: Vec<(Vec<u8>, u32)>,
+}
+
+fn vocab() -> &'static Vocab {
+    static V: OnceLock<Vocab> = OnceLock::new();
+    V.get_or_init(|| Vocab {
+        words: grammar()
+            .ocr_vocabulary
+            .iter()
+            .filter(|w| w.is_ascii() && w.len() <= MAX)
+            .map(|w| (w.as_bytes().to_vec(), mask(w.as_bytes())))
+            .collect(),
+    })
+}
+
+/// The set of letters of a word, as bits.
+fn mask(w: &[u8]) -> u32 {
+    w.iter()
+        .filter(|b| b.is_ascii_uppercase())
+        .fold(0, |m, b| m | 1 << (b - b'A'))
+}
+
+/// The word in capitals with look-alike glyphs folded to letters
+/// (`I(` and `|<` to K, `0` to O, `1`, `|` and `!` to I, `5` to S, `8` to B).
+fn fold(w: &str, buf: &mut [u8; MAX]) -> Option<usize> {
+    let b = w.as_bytes();
+    let mut n = 0;
+    let mut i = 0;
+    while i < b.len() {
+        if n == MAX {
+            return None;
+        }
+        let c = b[i];
+        let next = b.get(i + 1).copied();
+        let (out, used) = match (c, next) {
+            (b'I' | b'|' | b'l', Some(b'(' | b'<')) => (b'K', 2),
+            (b'0', _) => (b'O', 1),
+            (b'1' | b'|' | b'!', _) => (b'I', 1),
+            (b'5', _) => (b'S', 1),
+            (b'8', _) => (b'B', 1),
+            (c, _) if c.is_ascii_alphabetic() => (c.to_ascii_uppercase(), 1),
+            _ => return None,
+        };
+        buf[n] = out;
+        n += 1;
+        i += used;
+    }
+    Some(n)
+}
+
+/// True when `a` and `b` differ by at most one letter (changed, added or lost).
+fn within_one(a: &[u8], b: &[u8]) -> bool {
+    if a.len() == b.len() {
+        return a.iter().zip(b).filter(|(x, y)| x != y).count() <= 1;
+    }
+    let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
+    if long.len() - short.len() != 1 {
+        return false;
+    }
+    let k = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    short[k..] == long[k + 1..]
+}
+
+/// The vocabulary word a damaged word stands for, if any.
+fn repair_word(w: &str) -> Option<&'static str> {
+    if w.len() < 6 || w.len() > MAX + 1 || !w.is_ascii() {
+        return None;
+    }
+    // a word of letters (numbers and codes are not words)
+    if w.bytes().filter(u8::is_ascii_alphabetic).count() < 4 {
+        return None;
+    }
+    let mut buf = [0u8; MAX];
+    let n = fold(w, &mut buf)?;
+    let folded = &buf[..n];
+    let as_written = w.len() == n
+        && w.bytes()
+            .zip(folded)
+            .all(|(a, &b)| a.to_ascii_uppercase() == b);
+    let v = vocab();
+    if let Some((word, _)) = v.words.iter().find(|(word, _)| word == folded) {
+        // the same word (any case) needs no repair
+        return (!as_written).then(|| std::str::from_utf8(word).unwrap_or_default());
+    }
+    if n < 6 {
+        return None;
+    }
+    let m = mask(folded);
+    let mut found: Option<&[u8]> = None;
+    for (word, wm) in &v.words {
+        if word.len().abs_diff(n) > 1 || (m ^ wm).count_ones() > 2 || !within_one(folded, word) {
+            continue;
+        }
+        if found.is_some() {
+            return None;
+        }
+        found = Some(word);
+    }
+    found.map(|w| std::str::from_utf8(w).unwrap_or_default())
+}
+
+/// The repaired word in the case it was written in.
+fn in_case_of(written: &str, word: &str) -> String {
+    let lower = written.bytes().filter(u8::is_ascii_lowercase).count();
+    let upper = written.bytes().filter(u8::is_ascii_uppercase).count();
+    if lower > upper {
+        let mut out = String::with_capacity(word.len());
+        for (i, c) in word.chars().enumerate() {
+            if i == 0 && written.starts_with(|c: char| !c.is_lowercase()) {
+                out.push(c);
+            } else {
+                out.push(c.to_ascii_lowercase());
+            }
+        }
+        out
+    } else {
+        word.to_string()
+    }
+}
+
+/// A year written with look-alike letters (`z0l4`, `2O24`): four glyphs, at
+/// least two of them digits.
+fn repair_year(w: &str) -> Option<String> {
+    let b = w.as_bytes();
+    if b.len() != 4
+        || b.iter().filter(|c| c.is_ascii_digit()).count() < 2
+        || b.iter().all(u8::is_ascii_digit)
+    {
+        return None;
+    }
+    let mut y = String::with_capacity(4);
+    for &c in b {
+        y.push(match c {
+            b'0'..=b'9' => c as char,
+            b'z' | b'Z' => '2',
+            b'l' | b'I' | b'|' | b'i' => '1',
+            b'o' | b'O' | b'D' => '0',
+            b's' | b'S' => '5',
+            b'b' => '6',
+            b'B' => '8',
+            b'g' | b'q' => '9',
+            _ => return None,
+        });
+    }
+    let n: i32 = y.parse().ok()?;
+    (1945..=2100).contains(&n).then_some(y)
+}
+
+/// Words of a line with their byte offsets, split at spaces, with the
+/// punctuation around them left out.
+fn tokens(t: &str) -> impl Iterator<Item = (usize, &str)> {
+    spaced_words(t).filter_map(|(at, w)| {
+        let start = w.len() - w.trim_start_matches(['(', '"', '*']).len();
+        let inner = w[start..].trim_end_matches([':', ';', ',', '.', ')', '"', '*']);
+        (!inner.is_empty()).then_some((at + start, inner))
+    })
+}
+
+/// Words split at spaces, with their byte offsets.
+fn spaced_words(t: &str) -> impl Iterator<Item = (usize, &str)> {
+    t.split(' ')
+        .filter(|w| !w.is_empty())
+        .map(move |w| (w.as_ptr() as usize - t.as_ptr() as usize, w))
+}
+
+/// An item label or bullet in front of a line's first word.
+fn is_marker(w: &str) -> bool {
+    matches!(w, "-" | "*" | "•")
+        || (w.len() <= 3
+            && w.ends_with(['.', ')'])
+            && w[..w.len() - 1].bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+pub fn repair<'a>(lines: Vec<Line<'a>>, diags: &mut Diagnostics) -> Vec<Line<'a>> {
+    let mut out = Vec::with_capacity(lines.len());
+    for l in lines {
+        if matches!(l.kind, Kind::Row { .. } | Kind::Blank | Kind::Separator) {
+            out.push(l);
+            continue;
+        }
+        let t: &str = &l.text;
+        let caps = t.len() <= 120 && crate::text::is_mostly_upper(t);
+        let mut fixes: Vec<(usize, usize, String)> = Vec::new();
+        let mut first = true;
+        let mut after_tahun = false;
+        let b = t.as_bytes();
+        let has_tahun = memchr::memmem::find(b, b"ahun").is_some()
+            || memchr::memmem::find(b, b"AHUN").is_some();
+        for (at, w) in spaced_words(t) {
+            if first && is_marker(w) {
+                continue;
+            }
+            let check = first || caps;
+            first = false;
+            if after_tahun && let Some(y) = repair_year(w.trim_end_matches(['.', ',', ';', ')'])) {
+                fixes.push((at, at + 4, y));
+            }
+            after_tahun = w.eq_ignore_ascii_case("tahun");
+            // words in parentheses are asides, often English
+            // (`(KEY PERFORMANCE INDICATOR / KPI)`)
+            let aside = {
+                let before = &b[..at];
+                before.iter().filter(|&&c| c == b'(').count()
+                    > before.iter().filter(|&&c| c == b')').count()
+            };
+            if check && !aside {
+                if let Some((s, inner)) = tokens(w).next()
+                    && let Some(word) = repair_word(inner)
+                {
+                    fixes.push((at + s, at + s + inner.len(), in_case_of(inner, word)));
+                }
+            } else if !has_tahun {
+                break;
+            }
+        }
+        if fixes.is_empty() {
+            out.push(l);
+            continue;
+        }
+        let mut text = String::with_capacity(t.len());
+        let mut last = 0;
+        let mut what = Vec::new();
+        for (a, b, fix) in &fixes {
+            text.push_str(&t[last..*a]);
+            text.push_str(fix);
+            what.push(format!("`{}` → `{fix}`", &t[*a..*b]));
+            last = *b;
+        }
+        text.push_str(&t[last..]);
+        diags.at(
+            Code::OcrWordRepaired,
+            l.span(),
+            format!("OCR damage repaired: {}", what.join(", ")),
+        );
+        out.push(Line::new(l.no, l.end, Cow::Owned(text)));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn damaged_structural_words() {
+        assert_eq!(repair_word("I(EPUTUSAN"), Some("KEPUTUSAN"));
+        assert_eq!(repair_word("KINEIJA"), Some("KINERJA"));
+        assert_eq!(repair_word("Kineija"), Some("KINERJA"));
+        assert_eq!(repair_word("NDIKATOR"), Some("INDIKATOR"));
+        assert_eq!(repair_word("MENIMBAN6"), None);
+        assert_eq!(repair_word("MEN1MBANG"), Some("MENIMBANG"));
+        assert_eq!(repair_word("JABATAN"), None);
+        assert_eq!(repair_word("Kinerja"), None);
+        // real words one letter away from a short keyword are left alone
+        assert_eq!(repair_word("Strategi"), None);
+        assert_eq!(repair_word("Ketika"), None);
+        assert_eq!(repair_word("Meningkatnya"), None);
+        assert_eq!(in_case_of("Kineija", "KINERJA"), "Kinerja");
+        assert_eq!(in_case_of("I(EPUTUSAN", "KEPUTUSAN"), "KEPUTUSAN");
+    }
+
+    #[test]
+    fn damaged_years() {
+        assert_eq!(repair_year("z0l4").as_deref(), Some("2014"));
+        assert_eq!(repair_year("2O24").as_deref(), Some("2024"));
+        assert_eq!(repair_year("2024"), None);
+        assert_eq!(repair_year("zoZo"), None);
+        assert_eq!(repair_year("ABCD"), None);
+    }
+
+    #[test]
+    fn lines_are_repaired_where_structure_is_read() {
+        let lines: Vec<Line> = [
+            "I(EPUTUSAN KEPALA DINAS KOPERASI",
+            "NOMOR : 17 TAHUN z0l4",
+            "INDIKATOR KINEIJA UTAMA",
+            "- Menimbang : a. bahwa Kineija pegawai",
+            "Pegawai yang Kineija baik",
+            "(KEY PERFORMANCE INDICATOR / KPI)",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Line::new(i as u32 + 1, i as u32 + 1, Cow::Borrowed(*t)))
+        .collect();
+        let mut d = Diagnostics::default();
+        let out = repair(lines, &mut d);
+        let texts: Vec<&str> = out.iter().map(|l| l.text.as_ref()).collect();
+        assert_eq!(
+            texts,
+            [
+                "KEPUTUSAN KEPALA DINAS KOPERASI",
+                "NOMOR : 17 TAHUN 2014",
+                "INDIKATOR KINERJA UTAMA",
+                // prose is kept as written
+                "- Menimbang : a. bahwa Kineija pegawai",
+                "Pegawai yang Kineija baik",
+                "(KEY PERFORMANCE INDICATOR / KPI)",
+            ]
+        );
+        let d = d.finish();
+        assert_eq!(d.len(), 3);
+        assert!(
+            d.iter()
+                .any(|x| x.message.contains("`I(EPUTUSAN` → `KEPUTUSAN`"))
+        );
+    }
+}

@@ -1,0 +1,135 @@
+//! Letter spacing (`T E N T A N G`) and doubled glyphs from fake bold
+//! (`KKEEPPUUTTUUSSAANN`).
+
+use std::borrow::Cow;
+
+use crate::diagnostics::{Code, Diagnostics};
+use crate::lines::{Kind, Line};
+
+// --- 1. letter spacing ----------------------------------------------------------
+
+/// `K E P U T U S A N` → `KEPUTUSAN`: a run of four or more single letters
+/// separated by single spaces is one word.
+pub fn close_letter_spacing_str(s: &str) -> Option<String> {
+    // cheap reject: four one-letter words in a row ("X X X X") means four
+    // spaces each one byte after the last; found from the spaces
+    let b = s.as_bytes();
+    let mut run = 0;
+    let mut last = None;
+    let mut found = false;
+    for sp in memchr::memchr_iter(b' ', b).chain(std::iter::once(b.len())) {
+        let start = last.map_or(0, |l| l + 1);
+        last = Some(sp);
+        let one_letter = sp == start + 1 && (b[start].is_ascii_alphabetic() || b[start] >= 0x80);
+        run = if one_letter { run + 1 } else { 0 };
+        if run >= 4 {
+            found = true;
+            break;
+        }
+    }
+    if !found && s.is_ascii() {
+        return None;
+    }
+    let tokens: Vec<&str> = s.split(' ').collect();
+    let single = |t: &str| {
+        let mut c = t.chars();
+        matches!((c.next(), c.next()), (Some(a), None) if a.is_alphabetic())
+    };
+    let mut out: Vec<String> = Vec::with_capacity(tokens.len());
+    let mut changed = false;
+    let mut i = 0;
+    while i < tokens.len() {
+        let mut j = i;
+        while j < tokens.len() && single(tokens[j]) {
+            j += 1;
+        }
+        if j - i >= 4 {
+            out.push(tokens[i..j].concat());
+            changed = true;
+            i = j;
+        } else {
+            out.push(tokens[i].to_string());
+            i += 1;
+        }
+    }
+    changed.then(|| out.join(" "))
+}
+
+pub fn close_letter_spacing<'a>(lines: Vec<Line<'a>>, diags: &mut Diagnostics) -> Vec<Line<'a>> {
+    lines
+        .into_iter()
+        .map(|l| {
+            if l.text.len() < 7 || matches!(l.kind, Kind::Row { .. } | Kind::Blank) {
+                return l;
+            }
+            match close_letter_spacing_str(&l.text) {
+                Some(t) => {
+                    diags.at(
+                        Code::LayoutLetterSpacing,
+                        l.span(),
+                        format!(
+                            "letter-spaced text `{}` read as `{}`",
+                            l.text.trim(),
+                            t.trim()
+                        ),
+                    );
+                    Line::new(l.no, l.end, Cow::Owned(t))
+                }
+                None => l,
+            }
+        })
+        .collect()
+}
+
+/// `KKEEPPUUTTUUSSAANN` → `KEPUTUSAN`: fake bold printed every glyph twice.
+/// A word is undoubled when it has six or more characters, all in equal
+/// pairs; a line is repaired when at least half of its long words are doubled.
+pub fn undouble_str(s: &str) -> Option<String> {
+    let doubled = |w: &str| {
+        let c: Vec<char> = w.chars().collect();
+        c.len() >= 6 && c.len().is_multiple_of(2) && c.chunks(2).all(|p| p[0] == p[1])
+    };
+    let long: Vec<&str> = s.split(' ').filter(|w| w.chars().count() >= 6).collect();
+    let n = long.iter().filter(|w| doubled(w)).count();
+    if n == 0 || n * 2 < long.len() {
+        return None;
+    }
+    let out: Vec<String> = s
+        .split(' ')
+        .map(|w| {
+            if doubled(w) {
+                w.chars().step_by(2).collect()
+            } else {
+                w.to_string()
+            }
+        })
+        .collect();
+    Some(out.join(" "))
+}
+
+pub fn undouble<'a>(lines: Vec<Line<'a>>, diags: &mut Diagnostics) -> Vec<Line<'a>> {
+    lines
+        .into_iter()
+        .map(|l| {
+            // cheap reject: a doubled word has a doubled first glyph
+            let b = l.text.as_bytes();
+            let maybe = b
+                .windows(2)
+                .any(|w| w[0] == w[1] && w[0].is_ascii_uppercase());
+            if !maybe || matches!(l.kind, Kind::Row { .. } | Kind::Blank) {
+                return l;
+            }
+            match undouble_str(&l.text) {
+                Some(t) => {
+                    diags.at(
+                        Code::LayoutDoubledGlyphs,
+                        l.span(),
+                        format!("doubled glyphs `{}` read as `{}`", l.text.trim(), t.trim()),
+                    );
+                    Line::new(l.no, l.end, Cow::Owned(t))
+                }
+                None => l,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,827 @@
+//! Inline markup → plain text, keeping the structure it carries.
+//!
+//! Converters leave three kinds of markup inside values:
+//!
+//! * HTML: `<ol style="…">`, `<ul>`, `<li>`, `<br>`, entities (`&amp;`);
+//! * LaTeX math: `$\frac{\text{A}}{\text{B}} \times 100\%$`, `\sum`, also
+//!   without the `$` delimiters;
+//! * list bullets and numbering inside one cell (`- a - b`, glued `1. X2. Y`).
+//!
+//! [`clean`] turns any value into clean plain text; [`list_items`] splits a
+//! cell that lists several things into its items; [`math::parse`] gives the
+//! formula structure (fractions, sums, multipliers) that
+//! [`crate::values::formula`] reads.
+
+use std::borrow::Cow;
+
+/// Clean plain text: markup removed, whitespace collapsed, leading bullet and
+/// trailing separators (` :`, `;`, `,`, a detached ` .`) removed.
+pub fn clean(s: &str) -> String {
+    let t = strip_markup(s);
+    let t = strip_bullet(t.trim());
+    let mut out = collapse_ws(t);
+    trim_trailing_separators(&mut out);
+    out
+}
+
+/// Like [`clean`], and also drops a final `.` — for names and titles, which are not sentences.
+pub fn clean_name(s: &str) -> String {
+    let mut out = clean(s);
+    while out.ends_with('.') && !ends_with_abbreviation(&out) {
+        out.pop();
+        trim_trailing_separators(&mut out);
+    }
+    out
+}
+
+/// `S.H.` or `Dr.` at the end of a name keep their dot.
+fn ends_with_abbreviation(s: &str) -> bool {
+    let last = s.rsplit([' ', ',']).next().unwrap_or("");
+    let inner = &last[..last.len().saturating_sub(1)];
+    inner.contains('.')
+        || (inner.len() <= 3
+            && inner.chars().next().is_some_and(char::is_uppercase)
+            && inner.len() >= 2
+            && inner.chars().skip(1).all(char::is_lowercase))
+}
+
+/// [`clean`], `None` when nothing is left.
+pub fn clean_opt(s: &str) -> Option<String> {
+    let c = clean(s);
+    (!c.is_empty() && c != "-").then_some(c)
+}
+
+/// Removes HTML tags, decodes entities and renders LaTeX as plain text;
+/// whitespace is not yet collapsed.
+pub fn strip_markup(s: &str) -> Cow<'_, str> {
+    // most values have no markup character at all: a few fast scans tell
+    let b = s.as_bytes();
+    if memchr::memchr3(b'<', b'&', b'\\', b).is_none()
+        && memchr::memchr3(b'$', b'{', b'*', b).is_none()
+        && memchr::memchr(b'_', b).is_none()
+    {
+        return Cow::Borrowed(s);
+    }
+    let (mut tag, mut amp, mut math, mut emph) = (false, false, false, false);
+    for &b in s.as_bytes() {
+        match b {
+            b'<' => tag = true,
+            b'&' => amp = true,
+            b'\\' | b'$' | b'{' => math = true,
+            b'*' | b'_' => emph = true,
+            _ => {}
+        }
+    }
+    let mut t: Cow<str> = Cow::Borrowed(s);
+    if tag {
+        t = Cow::Owned(strip_tags(&t));
+    }
+    if amp && let Cow::Owned(d) = html_escape::decode_html_entities(&t) {
+        t = Cow::Owned(d);
+    }
+    if (amp || math) && t.contains(['\\', '$', '{']) {
+        t = Cow::Owned(math::render(&math::parse(&t)));
+    }
+    if (amp || emph) && (t.contains("**") || t.contains("__")) {
+        t = Cow::Owned(t.replace("**", "").replace("__", ""));
+    }
+    t
+}
+
+/// True for characters that open an unordered list item.
+fn is_bullet(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '•'
+            | '·'
+            | '▪'
+            | '■'
+            | '►'
+            | '▶'
+            | '●'
+            | '○'
+            | '◦'
+            | '∙'
+            | '⁃'
+            | '‣'
+            | '*'
+            | '\u{F0B7}'
+            | '\u{F0A7}'
+            | '\u{F076}'
+            | '\u{F0D8}'
+            | '\u{F0FC}'
+    )
+}
+
+/// Removes one leading bullet (`- `, `• ` …).
+pub fn strip_bullet(s: &str) -> &str {
+    let mut chars = s.chars();
+    match (chars.next(), chars.next()) {
+        (Some(b), Some(c)) if is_bullet(b) && c.is_whitespace() => chars.as_str().trim_start(),
+        (Some(b), None) if is_bullet(b) && b != '-' => "",
+        _ => s,
+    }
+}
+
+/// Collapses every run of whitespace into one space and trims.
+pub fn collapse_ws(s: &str) -> String {
+    // already collapsed? (one pass; non-ASCII text takes the general path)
+    let b = s.as_bytes();
+    let mut clean = b.first() != Some(&b' ') && b.last() != Some(&b' ');
+    let mut prev_space = false;
+    for &c in b {
+        if c >= 0x80 || (c.is_ascii_whitespace() && (c != b' ' || prev_space)) {
+            clean = false;
+            break;
+        }
+        prev_space = c == b' ';
+    }
+    if clean {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// Removes trailing ` :`, `;`, `,` and a ` .` that stands apart from its word.
+pub fn trim_trailing_separators(s: &mut String) {
+    loop {
+        let t = s.trim_end();
+        let n = t.len();
+        if t.ends_with([':', ';', ',']) {
+            s.truncate(n - 1);
+            continue;
+        }
+        if t.ends_with('.') && (t.ends_with(" .") || t.ends_with("..") && !t.ends_with("...")) {
+            s.truncate(n - 1);
+            continue;
+        }
+        s.truncate(n);
+        break;
+    }
+}
+
+/// Removes HTML tags (`<` followed by a letter, `/` or `!`, up to `>`);
+/// a block tag (`li`, `br`, `p`, `div`, `tr`, `td` …) becomes a space.
+pub fn strip_tags(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(pos) = rest.find('<') {
+        out.push_str(&rest[..pos]);
+        let after = &rest[pos + 1..];
+        let starts_tag = after
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '/' || c == '!');
+        match (starts_tag, after.find('>')) {
+            (true, Some(end)) => {
+                out.push(' ');
+                rest = &after[end + 1..];
+            }
+            _ => {
+                out.push('<');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Splits a cell that lists several things into its items, each cleaned.
+///
+/// ```text
+/// list  = html-list | bullet-list | numbered-list | text ;
+/// html-list     = [ "<ol…>" | "<ul…>" ] { "<li…>" item [ "</li>" ] } ;   (nested lists are flattened)
+/// bullet-list   = bullet item { " " bullet " " item } ;                 (only when the cell starts with a bullet)
+/// numbered-list = "1" ("."|")") item "2" ("."|")") item … ;             (numbers in sequence; may be glued: "X2. Y")
+/// ```
+///
+/// A cell that is not a list gives one item; an empty cell gives none.
+pub fn list_items(cell: &str) -> Vec<String> {
+    let lower_has_li = contains_ci(cell, "<li");
+    let raw: Vec<String> = if lower_has_li {
+        split_li(cell)
+    } else {
+        let t = strip_tags_only(cell);
+        split_plain_list(t.trim())
+    };
+    raw.iter()
+        .map(|i| clean(i))
+        .filter(|i| !i.is_empty())
+        .collect()
+}
+
+/// A cheap check: could [`list_items`] find more than plain text here (a
+/// tag, a leading bullet or a leading number)?
+pub fn may_be_list(cell: &str) -> bool {
+    let t = cell.trim_start();
+    t.contains('<')
+        || t.chars()
+            .next()
+            .is_some_and(|c| is_bullet(c) || c.is_ascii_digit())
+}
+
+/// True when [`list_items`] would split the cell.
+pub fn is_list(cell: &str) -> bool {
+    list_items(cell).len() > 1
+}
+
+fn contains_ci(hay: &str, needle: &str) -> bool {
+    hay.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+fn strip_tags_only(s: &str) -> Cow<'_, str> {
+    if s.contains('<') {
+        Cow::Owned(strip_tags(s))
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+fn split_li(cell: &str) -> Vec<String> {
+    let mut items = Vec::new();
+    let mut current = String::new();
+    let mut rest = cell;
+    while let Some(pos) = rest.find('<') {
+        current.push_str(&rest[..pos]);
+        let after = &rest[pos + 1..];
+        let Some(end) = after.find('>') else {
+            current.push_str(&rest[pos..]);
+            rest = "";
+            break;
+        };
+        let tag = after[..end].trim_start_matches('/').to_ascii_lowercase();
+        let name: String = tag
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        if name == "li" && !after.starts_with('/') {
+            if !current.trim().is_empty() {
+                items.push(std::mem::take(&mut current));
+            }
+            current.clear();
+        } else if name.is_empty() {
+            current.push('<');
+            rest = after;
+            continue;
+        } else {
+            current.push(' ');
+        }
+        rest = &after[end + 1..];
+    }
+    current.push_str(rest);
+    if !current.trim().is_empty() {
+        items.push(current);
+    }
+    items
+}
+
+fn split_plain_list(t: &str) -> Vec<String> {
+    let mut chars = t.chars();
+    let first = chars.next();
+    let second = chars.next();
+    if let (Some(b), Some(' ')) = (first, second)
+        && is_bullet(b)
+    {
+        let mut items = Vec::new();
+        let body = &t[b.len_utf8()..];
+        let mut start = 0;
+        let bytes: Vec<(usize, char)> = body.char_indices().collect();
+        for w in 0..bytes.len() {
+            let (i, c) = bytes[w];
+            if c == b
+                && w > 0
+                && bytes[w - 1].1 == ' '
+                && bytes.get(w + 1).is_some_and(|&(_, n)| n == ' ')
+            {
+                items.push(body[start..i].to_string());
+                start = i + c.len_utf8();
+            }
+        }
+        items.push(body[start..].to_string());
+        return items;
+    }
+    if let Some(items) = split_numbered(t) {
+        return items;
+    }
+    vec![t.to_string()]
+}
+
+/// `1. A 2. B`, `1) A2) B` — numbers must run 1, 2, 3 …; a lone `1. A` is one item.
+fn split_numbered(t: &str) -> Option<Vec<String>> {
+    let b = t.as_bytes();
+    let marker_len = |at: usize, k: usize| -> Option<usize> {
+        let digits = k.to_string();
+        let d = digits.as_bytes();
+        if !b[at..].starts_with(d) {
+            return None;
+        }
+        let p = at + d.len();
+        if !matches!(b.get(p), Some(b'.') | Some(b')')) {
+            return None;
+        }
+        // followed by space or a letter, not a digit (a decimal or thousands dot)
+        match b.get(p + 1) {
+            Some(c) if c.is_ascii_digit() => None,
+            None => None,
+            _ => Some(d.len() + 1),
+        }
+    };
+    let first = marker_len(0, 1)?;
+    let mut starts = vec![(0usize, first)];
+    let mut k = 2;
+    let mut pos = first;
+    while pos < b.len() {
+        let mut found = None;
+        let mut i = pos;
+        while i < b.len() {
+            if b[i].is_ascii_digit()
+                && (i == 0 || !(b[i - 1].is_ascii_digit() || b[i - 1] == b'.' || b[i - 1] == b','))
+                && let Some(len) = marker_len(i, k)
+            {
+                found = Some((i, len));
+                break;
+            }
+            i += 1;
+        }
+        match found {
+            Some((i, len)) => {
+                starts.push((i, len));
+                pos = i + len;
+                k += 1;
+            }
+            None => break,
+        }
+    }
+    let mut items = Vec::with_capacity(starts.len());
+    for (n, &(s, len)) in starts.iter().enumerate() {
+        let end = starts.get(n + 1).map(|&(e, _)| e).unwrap_or(t.len());
+        items.push(t[s + len..end].to_string());
+    }
+    Some(items)
+}
+
+/// LaTeX math as found in converted tables.
+pub mod math {
+    use nom::{
+        IResult, Parser,
+        branch::alt,
+        bytes::complete::{tag, take_while1},
+        character::complete::{anychar, char},
+        combinator::{map, value},
+    };
+
+    /// A node of a formula.
+    #[derive(Clone, Debug, PartialEq)]
+    pub enum Math {
+        /// `\frac{num}{den}`
+        Frac(Vec<Math>, Vec<Math>),
+        /// Words: the content of `\text{…}` or plain text between commands.
+        Text(String),
+        /// `\sum`, `Σ`
+        Sum,
+        /// `\times`, `\cdot`, `×`
+        Times,
+        /// `\%`, `%`
+        Percent,
+        /// `+`, `-` or `=` standing between two terms
+        Op(char),
+    }
+
+    const MAX_DEPTH: u32 = 24;
+
+    /// Parses a value in lenient math mode: `$` delimiters are dropped, commands
+    /// are read, everything else is text. Total: never fails, consumes all input.
+    ///
+    /// ```text
+    /// math  = { item } ;
+    /// item  = frac | text-cmd | sum | times | percent | spacing | command | group | op | text ;
+    /// frac  = ("\frac" | "\dfrac" | "\tfrac") arg arg ;
+    /// arg   = group | any-char ;
+    /// group = "{" math "}" ;
+    /// text-cmd = ("\text" | "\mathrm" | "\textbf" | "\mbox" | …) "{" balanced "}" ;
+    /// ```
+    pub fn parse(s: &str) -> Vec<Math> {
+        let mut out = Vec::new();
+        let mut rest = s;
+        while !rest.is_empty() {
+            match item(rest, 0) {
+                Ok((r, m)) if r.len() < rest.len() => {
+                    push(&mut out, m);
+                    rest = r;
+                }
+                _ => {
+                    // an unmatched `}` or `{`: keep it as text
+                    let c = rest.chars().next().unwrap_or(' ');
+                    push(&mut out, Some(Math::Text(c.to_string())));
+                    rest = &rest[c.len_utf8()..];
+                }
+            }
+        }
+        out
+    }
+
+    fn push(out: &mut Vec<Math>, m: Option<Math>) {
+        match (out.last_mut(), m) {
+            (Some(Math::Text(a)), Some(Math::Text(b))) => a.push_str(&b),
+            (_, Some(m)) => out.push(m),
+            (_, None) => {}
+        }
+    }
+
+    type R<'a> = IResult<&'a str, Option<Math>>;
+
+    fn item(i: &str, depth: u32) -> R<'_> {
+        // plain text is the common case: take the run at once
+        if let Some(c) = i.chars().next()
+            && !matches!(c, '\\' | '{' | '}' | '$' | '%' | 'Σ' | '∑' | '×')
+        {
+            return text_run(i);
+        }
+        alt((
+            |i| frac(i, depth),
+            text_cmd,
+            value(
+                Some(Math::Sum),
+                alt((tag("\\sum"), tag("\\Sigma"), tag("Σ"), tag("∑"))),
+            ),
+            value(
+                Some(Math::Times),
+                alt((tag("\\times"), tag("\\cdot"), tag("\\ast"), tag("×"))),
+            ),
+            value(Some(Math::Percent), alt((tag("\\%"), tag("%")))),
+            value(Some(Math::Text(" / ".into())), tag("\\div")),
+            value(Some(Math::Text(" ".into())), spacing),
+            value(None, alt((tag("\\left"), tag("\\right")))),
+            value(
+                Some(Math::Text("...".into())),
+                alt((tag("\\ldots"), tag("\\dots"))),
+            ),
+            map(command, |c: &str| Some(Math::Text(c[1..].to_string()))),
+            |i| group_item(i, depth),
+            value(None, char('$')),
+            map(
+                take_while1(|c: char| !matches!(c, '\\' | '{' | '}' | '$' | '%' | 'Σ' | '∑' | '×')),
+                |t: &str| match t.trim() {
+                    op @ ("+" | "-" | "=" | "\u{2212}") => {
+                        Some(Math::Op(op.chars().next().unwrap_or('-')))
+                    }
+                    _ => Some(Math::Text(t.to_string())),
+                },
+            ),
+        ))
+        .parse(i)
+    }
+
+    /// `text = { char - special }` (at least one); a lone `+`, `-` or `=` is an operator.
+    fn text_run(i: &str) -> R<'_> {
+        map(
+            take_while1(|c: char| !matches!(c, '\\' | '{' | '}' | '$' | '%' | 'Σ' | '∑' | '×')),
+            |t: &str| match t.trim() {
+                op @ ("+" | "-" | "=" | "\u{2212}") => {
+                    Some(Math::Op(op.chars().next().unwrap_or('-')))
+                }
+                _ => Some(Math::Text(t.to_string())),
+            },
+        )
+        .parse(i)
+    }
+
+    fn spacing(i: &str) -> IResult<&str, &str> {
+        alt((
+            tag("\\qquad"),
+            tag("\\quad"),
+            tag("\\,"),
+            tag("\\;"),
+            tag("\\:"),
+            tag("\\!"),
+            tag("\\ "),
+            tag("~"),
+        ))
+        .parse(i)
+    }
+
+    fn command(i: &str) -> IResult<&str, &str> {
+        let (r, _) = char('\\')(i)?;
+        let (r, name) = take_while1(|c: char| c.is_ascii_alphabetic())(r)?;
+        Ok((r, &i[..name.len() + 1]))
+    }
+
+    /// `\frac{a}{b}`
+    fn frac(i: &str, depth: u32) -> R<'_> {
+        let (r, _) = alt((tag("\\frac"), tag("\\dfrac"), tag("\\tfrac"))).parse(i)?;
+        let (r, num) = arg(r.trim_start(), depth)?;
+        let (r, den) = arg(r.trim_start(), depth)?;
+        Ok((r, Some(Math::Frac(num, den))))
+    }
+
+    fn arg(i: &str, depth: u32) -> IResult<&str, Vec<Math>> {
+        if i.starts_with('{') {
+            group(i, depth)
+        } else {
+            let (r, c) = anychar(i)?;
+            Ok((r, vec![Math::Text(c.to_string())]))
+        }
+    }
+
+    fn group(i: &str, depth: u32) -> IResult<&str, Vec<Math>> {
+        if depth >= MAX_DEPTH {
+            return Err(nom::Err::Error(nom::error::Error::new(
+                i,
+                nom::error::ErrorKind::TooLarge,
+            )));
+        }
+        let (mut r, _) = char('{')(i)?;
+        let mut out = Vec::new();
+        loop {
+            if let Some(after) = r.strip_prefix('}') {
+                return Ok((after, out));
+            }
+            if r.is_empty() {
+                return Err(nom::Err::Error(nom::error::Error::new(
+                    r,
+                    nom::error::ErrorKind::Char,
+                )));
+            }
+            let (r2, m) = item(r, depth + 1)?;
+            push(&mut out, m);
+            r = r2;
+        }
+    }
+
+    fn group_item(i: &str, depth: u32) -> R<'_> {
+        let (r, items) = group(i, depth)?;
+        // a bare group is transparent; keep one node when it is a single one
+        let mut it = items.into_iter();
+        match (it.next(), it.next()) {
+            (None, _) => Ok((r, None)),
+            (Some(m), None) => Ok((r, Some(m))),
+            (Some(a), Some(b)) => {
+                let mut text = render(&[a, b]);
+                text.push_str(&render(&it.collect::<Vec<_>>()));
+                Ok((r, Some(Math::Text(text))))
+            }
+        }
+    }
+
+    /// `\text{…}` and friends: the balanced content, verbatim (nested LaTeX inside is rendered).
+    fn text_cmd(i: &str) -> R<'_> {
+        let (r, _) = alt((
+            tag("\\text"),
+            tag("\\mathrm"),
+            tag("\\textbf"),
+            tag("\\textit"),
+            tag("\\textrm"),
+            tag("\\mathbf"),
+            tag("\\mbox"),
+            tag("\\operatorname"),
+        ))
+        .parse(i)?;
+        let r = r.trim_start();
+        if !r.starts_with('{') {
+            return Err(nom::Err::Error(nom::error::Error::new(
+                r,
+                nom::error::ErrorKind::Char,
+            )));
+        }
+        let mut depth = 0usize;
+        for (pos, c) in r.char_indices() {
+            match c {
+                '{' => depth += 1,
+                '}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        let inner = &r[1..pos];
+                        // braces inside are LaTeX grouping, not text: `\text{a {b}}` is "a b"
+                        let text = if inner.contains(['\\', '{']) {
+                            render(&parse(inner))
+                        } else {
+                            inner.to_string()
+                        };
+                        return Ok((&r[pos + 1..], Some(Math::Text(text))));
+                    }
+                }
+                _ => {}
+            }
+        }
+        Err(nom::Err::Error(nom::error::Error::new(
+            r,
+            nom::error::ErrorKind::Char,
+        )))
+    }
+
+    /// True when a part holds more than one term (an operator between terms).
+    fn compound(part: &[Math], rendered: &str) -> bool {
+        part.iter().any(|m| matches!(m, Math::Op(_)))
+            || rendered.contains(" - ")
+            || rendered.contains(" + ")
+            || rendered.contains(" = ")
+    }
+
+    /// Plain text of a formula: `A / B × 100%`, `Σ X`.
+    pub fn render(items: &[Math]) -> String {
+        let mut out = String::new();
+        for m in items {
+            match m {
+                Math::Text(t) => out.push_str(t),
+                Math::Frac(a, b) => {
+                    let wrap = |p: &[Math]| {
+                        let r = render(p);
+                        if compound(p, &r) { format!("({r})") } else { r }
+                    };
+                    out.push(' ');
+                    out.push_str(&wrap(a));
+                    out.push_str(" / ");
+                    out.push_str(&wrap(b));
+                    out.push(' ');
+                }
+                Math::Sum => out.push_str(" Σ "),
+                Math::Times => out.push_str(" × "),
+                Math::Percent => {
+                    let t = out.trim_end().len();
+                    out.truncate(t);
+                    out.push('%');
+                }
+                Math::Op(c) => {
+                    out.push(' ');
+                    out.push(*c);
+                    out.push(' ');
+                }
+            }
+        }
+        super::collapse_ws(&out)
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn fraction_times_percent() {
+            let m = parse(
+                "$\\frac{\\text{Jumlah Koperasi Sehat}}{\\text{Jumlah Koperasi Aktif}} \\times 100\\%$",
+            );
+            assert_eq!(
+                m,
+                vec![
+                    Math::Frac(
+                        vec![Math::Text("Jumlah Koperasi Sehat".into())],
+                        vec![Math::Text("Jumlah Koperasi Aktif".into())]
+                    ),
+                    Math::Text(" ".into()),
+                    Math::Times,
+                    Math::Text(" 100".into()),
+                    Math::Percent,
+                ]
+            );
+            assert_eq!(
+                render(&m),
+                "Jumlah Koperasi Sehat / Jumlah Koperasi Aktif × 100%"
+            );
+        }
+
+        #[test]
+        fn sums_and_compound_parts() {
+            assert_eq!(
+                render(&parse(
+                    "$\\frac{\\sum \\text{PNS tepat}}{\\sum \\text{PNS}} \\times 100 \\%$"
+                )),
+                "Σ PNS tepat / Σ PNS × 100%"
+            );
+            assert_eq!(
+                render(&parse(
+                    "$\\frac{\\text{Nilai ekspor th N}-\\text{Nilai ekspor tahun N-1}}{\\text{Nilai ekspor tahun N-1}} \\times 100\\%$"
+                )),
+                "(Nilai ekspor th N - Nilai ekspor tahun N-1) / Nilai ekspor tahun N-1 × 100%"
+            );
+            assert_eq!(
+                render(&parse("\\sum Dokumen Data Kepegawaian")),
+                "Σ Dokumen Data Kepegawaian"
+            );
+        }
+
+        #[test]
+        fn total_on_broken_input() {
+            for s in [
+                "\\frac{",
+                "}}{{",
+                "$$",
+                "\\text{a",
+                "\\",
+                "{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{x}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}",
+                "\\frac\\frac",
+            ] {
+                let _ = render(&parse(s));
+            }
+            assert_eq!(render(&parse("a } b")), "a } b");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_values() {
+        assert_eq!(
+            clean("  Kepala Seksi Pengawasan Koperasi . "),
+            "Kepala Seksi Pengawasan Koperasi"
+        );
+        assert_eq!(
+            clean("- Nilai Akuntabilitas Kinerja"),
+            "Nilai Akuntabilitas Kinerja"
+        );
+        assert_eq!(
+            clean("Bidang Koperasi &amp; UKM :"),
+            "Bidang Koperasi & UKM"
+        );
+        assert_eq!(clean("a<br>b"), "a b");
+        assert_eq!(
+            clean("Jumlah Produk yang di pasarkan. ."),
+            "Jumlah Produk yang di pasarkan."
+        );
+        assert_eq!(clean("Penerbitan SIUMK.."), "Penerbitan SIUMK.");
+        assert_eq!(clean("Dokumen ...."), "Dokumen ....");
+        assert_eq!(clean("x < 5"), "x < 5");
+        assert_eq!(
+            clean_name("Kepala Bidang Koperasi."),
+            "Kepala Bidang Koperasi"
+        );
+        assert_eq!(
+            clean_name("Abang Chairul Saleh.,S.H.,M.M."),
+            "Abang Chairul Saleh.,S.H.,M.M."
+        );
+    }
+
+    #[test]
+    fn html_list_cells() {
+        assert_eq!(
+            list_items(
+                "<ol style=\"list-style-type: none\">1. Jumlah Koperasi yang di di awasi2. Jumlah Koperasi yang di bina."
+            ),
+            [
+                "Jumlah Koperasi yang di di awasi",
+                "Jumlah Koperasi yang di bina."
+            ]
+        );
+        assert_eq!(
+            list_items(
+                "<ul style=\"list-style-type: none\"> - Jumlah Rakor Pokjanis, Survey Kop.UM, - Penagihan, dan Tenaga, Fasilitator Kredit Dana Bergulir "
+            ),
+            [
+                "Jumlah Rakor Pokjanis, Survey Kop.UM",
+                "Penagihan, dan Tenaga, Fasilitator Kredit Dana Bergulir"
+            ]
+        );
+        assert_eq!(
+            list_items("<ul><li>A</li><li>B<ul><li>C</li></ul></li></ul>"),
+            ["A", "B", "C"]
+        );
+    }
+
+    #[test]
+    fn bullet_and_numbered_cells() {
+        assert_eq!(
+            list_items(
+                "- Jumlah pameran promosi produk unggulan daerah yang diikuti - Fasilitasi kegiatan dekranasda"
+            ),
+            [
+                "Jumlah pameran promosi produk unggulan daerah yang diikuti",
+                "Fasilitasi kegiatan dekranasda"
+            ]
+        );
+        assert_eq!(
+            list_items("- Jumlah IKM potensial"),
+            ["Jumlah IKM potensial"]
+        );
+        assert_eq!(
+            list_items("1. Bidang Perizinan 2. Bidang Pengawasan 3. Bidang Pemberdayaan Koperasi"),
+            [
+                "Bidang Perizinan",
+                "Bidang Pengawasan",
+                "Bidang Pemberdayaan Koperasi"
+            ]
+        );
+        assert_eq!(
+            list_items("1. Bidang Pemberdayaan Usaha Kecil"),
+            ["Bidang Pemberdayaan Usaha Kecil"]
+        );
+        assert_eq!(list_items("Target 2.500 unit"), ["Target 2.500 unit"]);
+        assert_eq!(list_items("1. naik 2.5 persen"), ["naik 2.5 persen"]);
+        assert!(list_items("  ").is_empty());
+        assert_eq!(
+            list_items("Subbag umum - Dokumen kepegawaian"),
+            ["Subbag umum - Dokumen kepegawaian"]
+        );
+    }
+}

@@ -1,0 +1,391 @@
+//! Stage 2 — character normalization, one line at a time.
+//!
+//! Each line keeps its original line number; nothing here joins or splits
+//! lines (that is the layout stage's job). Per line:
+//!
+//! * Unicode NFC;
+//! * no-break and other Unicode spaces → space; zero-width characters and
+//!   soft hyphens removed; hyphen characters → `-`;
+//! * dashes (`–`, `—`, `−` …) → `-`, joined to their words when they join a
+//!   term (`Undang – Undang` → `Undang-Undang`, `2016 – 2021` → `2016-2021`);
+//!   an ASCII hyphen with spaces joins a reduplicated word
+//!   (`Undang - Undang`, `perundang- undangan`);
+//! * markdown emphasis (`**x**`, `__x__`, `*x*`) and heading marks (`# `)
+//!   removed; trailing spaces removed (tabs are kept: they separate cells).
+//!
+//! HTML, entities and LaTeX are *not* touched here: a table cell's `<ol>` or
+//! `\frac` carries structure that the table and value parsers read (see
+//! [`crate::markup`]). Lines that are plain ASCII without markup characters —
+//! most lines — are returned borrowed, with no work beyond one scan.
+
+use std::borrow::Cow;
+
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+/// Normalizes one line.
+pub fn normalize_line(line: &str) -> Cow<'_, str> {
+    let bytes = line.as_bytes();
+    // one pass over the bytes decides what the line needs
+    let (mut ascii, mut markup, mut hyphen) = (true, false, false);
+    for &b in bytes {
+        match b {
+            b'*' | b'_' | b'#' | 0x0C => markup = true,
+            b'-' => hyphen = true,
+            0x80.. => ascii = false,
+            _ => {}
+        }
+    }
+    let trailing = bytes.last() == Some(&b' ');
+    let join = hyphen && hyphen_may_join(bytes);
+    if ascii && !markup && !trailing && !join {
+        return Cow::Borrowed(line);
+    }
+    let mut s: Cow<str> = Cow::Borrowed(line);
+    if !ascii {
+        if is_nfc_quick(s.chars()) != IsNormalized::Yes {
+            s = Cow::Owned(s.nfc().collect());
+        }
+        if s.chars().any(needs_char_map) {
+            s = Cow::Owned(map_chars(&s));
+        }
+    }
+    if (s.contains(DASH_MARK) || (s.contains('-') && hyphen_may_join(s.as_bytes())))
+        && let Some(joined) = join_dashes(&s)
+    {
+        s = Cow::Owned(joined);
+    }
+    if markup && s.contains('\x0C') {
+        s = Cow::Owned(s.replace('\x0C', ""));
+    }
+    if markup && let Some(plain) = strip_emphasis(&s) {
+        s = Cow::Owned(plain);
+    }
+    let trimmed = s.trim_end_matches(' ');
+    if trimmed.len() != s.len() {
+        s = Cow::Owned(trimmed.to_string());
+    }
+    s
+}
+
+const DASH_MARK: char = '\u{E000}';
+
+/// Bullets written with a symbol font land in the private-use area (``).
+fn is_symbol_bullet(c: char) -> bool {
+    matches!(
+        c,
+        '\u{F0A7}'
+            | '\u{F0B7}'
+            | '\u{F076}'
+            | '\u{F0D8}'
+            | '\u{F0FC}'
+            | '\u{F0A8}'
+            | '\u{F06C}'
+            | '\u{F06E}'
+            | '\u{F0E0}'
+            | '\u{F0F0}'
+    )
+}
+
+/// True when the line holds glyphs that are mapped to plain text: symbol-font
+/// bullets, mathematical or fullwidth letters (reported by the caller).
+pub fn has_unusual_glyphs(line: &str) -> bool {
+    !line.is_ascii()
+        && line.chars().any(|c| {
+            is_symbol_bullet(c) || matches!(c, '\u{1D400}'..='\u{1D7FF}' | '\u{FF01}'..='\u{FF5E}')
+        })
+}
+
+fn needs_char_map(c: char) -> bool {
+    is_symbol_bullet(c)
+        || matches!(c, '\u{1D400}'..='\u{1D7FF}' | '\u{FF01}'..='\u{FF5E}')
+        || matches!(c,
+        '\u{00A0}' | '\u{1680}' | '\u{2000}'..='\u{200D}' | '\u{2028}' | '\u{2029}' | '\u{202F}'
+        | '\u{205F}' | '\u{2060}' | '\u{3000}' | '\u{FEFF}' | '\u{00AD}'
+        | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' | DASH_MARK)
+}
+
+fn map_chars(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\u{00A0}'
+            | '\u{1680}'
+            | '\u{2000}'..='\u{200A}'
+            | '\u{202F}'
+            | '\u{205F}'
+            | '\u{3000}'
+            | '\u{2028}'
+            | '\u{2029}' => out.push(' '),
+            '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => {}
+            '\u{2010}' | '\u{2011}' => out.push('-'),
+            '\u{2012}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => {
+                out.push(DASH_MARK)
+            }
+            c if is_symbol_bullet(c) => out.push('•'),
+            // mathematical alphanumerics (𝐊𝐄𝐏𝐔𝐓𝐔𝐒𝐀𝐍) and fullwidth forms: their plain letters
+            '\u{1D400}'..='\u{1D7FF}' | '\u{FF01}'..='\u{FF5E}' => {
+                out.extend(std::iter::once(c).nfkc())
+            }
+            // a private-use character that happens to be our marker: drop it
+            DASH_MARK => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Cheap precheck: some `-` has a spaced word (or number) on both sides,
+/// e.g. `Undang - Undang`, `perundang- undangan`, `2019 -2024`.
+fn hyphen_may_join(b: &[u8]) -> bool {
+    let word = |c: u8| c.is_ascii_alphanumeric() || c >= 0x80;
+    for (i, &c) in b.iter().enumerate() {
+        if c != b'-' {
+            continue;
+        }
+        let mut l = i;
+        while l > 0 && b[l - 1] == b' ' {
+            l -= 1;
+        }
+        let mut r = i + 1;
+        while r < b.len() && b[r] == b' ' {
+            r += 1;
+        }
+        let spaced = l < i || r > i + 1;
+        if spaced && l > 0 && word(b[l - 1]) && r < b.len() && word(b[r]) {
+            return true;
+        }
+    }
+    false
+}
+
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Resolves dash marks and reduplication hyphens. Returns `None` when nothing changed.
+fn join_dashes(s: &str) -> Option<String> {
+    let has_mark = s.contains(DASH_MARK);
+    if !has_mark && !s.contains(" -") && !s.contains("- ") {
+        return None;
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut changed = has_mark;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == DASH_MARK || c == '-' {
+            // the extent of spaces around the dash
+            let mut l = out.len();
+            while l > 0 && out.as_bytes()[l - 1] == b' ' {
+                l -= 1;
+            }
+            let spaces_before = out.len() - l;
+            let mut r = i + 1;
+            while r < chars.len() && chars[r] == ' ' {
+                r += 1;
+            }
+            let spaces_after = r - i - 1;
+            let prev = out[..l].chars().next_back();
+            let next = chars.get(r).copied();
+            let between_words = prev.is_some_and(is_word) && next.is_some_and(is_word);
+            let digits = prev.is_some_and(|c| c.is_ascii_digit())
+                && next.is_some_and(|c| c.is_ascii_digit());
+            let join = if c == DASH_MARK {
+                between_words
+            } else {
+                between_words
+                    && (spaces_before > 0 || spaces_after > 0)
+                    && (digits || reduplication(word_before(&out[..l]), word_after(&chars[r..])))
+            };
+            if join {
+                out.truncate(l);
+                out.push('-');
+                i = r;
+                changed = true;
+                continue;
+            }
+            out.push('-');
+            i += 1;
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    changed.then_some(out)
+}
+
+fn word_before(s: &str) -> String {
+    let start = s
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !is_word(c))
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    s[start..].to_lowercase()
+}
+
+fn word_after(chars: &[char]) -> String {
+    chars
+        .iter()
+        .take_while(|c| is_word(**c))
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// `undang`/`undang`, `perundang`/`undangan`, `laki`/`laki`: the right word
+/// starts with a stem of at least three letters that ends the left word.
+fn reduplication(left: String, right: String) -> bool {
+    let l: Vec<char> = left.chars().collect();
+    let r: Vec<char> = right.chars().collect();
+    let max = l.len().min(r.len());
+    (3..=max).rev().any(|k| l[l.len() - k..] == r[..k]) || (l.len() >= 2 && l == r)
+}
+
+/// Removes markdown emphasis and heading marks. `None` when nothing changed.
+fn strip_emphasis(s: &str) -> Option<String> {
+    let mut t = s;
+    let mut changed = false;
+    let trimmed = t.trim_start();
+    if trimmed.starts_with('#') {
+        let hashes = trimmed.bytes().take_while(|&b| b == b'#').count();
+        if hashes <= 6 && trimmed[hashes..].starts_with(' ') {
+            t = trimmed[hashes..].trim_start();
+            changed = true;
+        }
+    }
+    if !t.contains('*') && !t.contains("__") {
+        return changed.then(|| t.to_string());
+    }
+    // byte-wise: `*` and `_` are ASCII, so they never split a UTF-8 sequence
+    let b = t.as_bytes();
+    let mut out = String::with_capacity(t.len());
+    let mut last = 0;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'*' => {
+                let run = b[i..].iter().take_while(|&&c| c == b'*').count();
+                let before = t[..i].chars().next_back();
+                let after = t[i + run..].chars().next();
+                let spaced = |c: Option<char>| c.is_some_and(char::is_whitespace);
+                // a lone `*` between spaces is a multiplication sign or a footnote mark: keep
+                let keep = run == 1 && spaced(before) && spaced(after);
+                out.push_str(&t[last..i]);
+                if keep {
+                    out.push('*');
+                } else {
+                    changed = true;
+                }
+                i += run;
+                last = i;
+            }
+            b'_' if b.get(i + 1) == Some(&b'_') => {
+                let run = b[i..].iter().take_while(|&&c| c == b'_').count();
+                out.push_str(&t[last..i]);
+                changed = true;
+                i += run;
+                last = i;
+            }
+            _ => i += 1,
+        }
+    }
+    out.push_str(&t[last..]);
+    changed.then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalize_line as n;
+
+    #[test]
+    fn ascii_lines_are_borrowed() {
+        assert!(matches!(
+            n("NOMOR 15 TAHUN 2018"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn dashes_join_terms() {
+        assert_eq!(
+            n("Undang \u{2013} Undang Nomor 28"),
+            "Undang-Undang Nomor 28"
+        );
+        assert_eq!(n("Tahun 2016 \u{2013} 2021;"), "Tahun 2016-2021;");
+        assert_eq!(
+            n("Peraturan Perundang\u{2013}Undangan"),
+            "Peraturan Perundang-Undangan"
+        );
+        assert_eq!(n("alat \u{2013}alat ukur"), "alat-alat ukur");
+        assert_eq!(n("Undang - Undang Nomor 23"), "Undang-Undang Nomor 23");
+        assert_eq!(
+            n("peraturan perundang- undangan"),
+            "peraturan perundang-undangan"
+        );
+        assert_eq!(n("IPM Laki- laki"), "IPM Laki-laki");
+        // not a reduplication: the hyphen is a separator and stays as written
+        assert_eq!(n("Subbag umum - Dokumen"), "Subbag umum - Dokumen");
+        assert_eq!(n("- a. Perumusan"), "- a. Perumusan");
+        assert_eq!(n("th N - 1"), "th N - 1");
+        assert_eq!(n("TAHUN 2019 -2024**"), "TAHUN 2019-2024");
+        assert_eq!(
+            n("KABUPATEN PASER TAHUN 2021 - 2026"),
+            "KABUPATEN PASER TAHUN 2021-2026"
+        );
+        // a dash that joins nothing becomes a hyphen in place
+        assert_eq!(n("\u{2013} Data pasar"), "- Data pasar");
+    }
+
+    #[test]
+    fn spaces_and_invisibles() {
+        assert_eq!(
+            n("NIP.\u{00A0}19650223\u{200B} 199603"),
+            "NIP. 19650223 199603"
+        );
+        assert_eq!(n("Ke\u{00AD}pala"), "Kepala");
+    }
+
+    #[test]
+    fn glyphs() {
+        assert_eq!(n("\u{F0B7} Penyusunan program"), "• Penyusunan program");
+        assert_eq!(
+            n("\u{1D40A}\u{1D404}\u{1D40F}\u{1D414}\u{1D413}\u{1D414}\u{1D412}\u{1D400}\u{1D40D}"),
+            "KEPUTUSAN"
+        );
+        assert_eq!(n("\u{FF2E}\u{FF29}\u{FF30}"), "NIP");
+        assert!(super::has_unusual_glyphs("\u{F0B7} x"));
+        assert!(!super::has_unusual_glyphs("Kepala – Dinas"));
+        assert_eq!(n("\x0cKEPUTUSAN"), "KEPUTUSAN");
+    }
+
+    #[test]
+    fn nfc() {
+        assert_eq!(n("Cafe\u{0301}"), "Caf\u{e9}");
+    }
+
+    #[test]
+    fn emphasis_and_headings() {
+        assert_eq!(
+            n("- 1 Jabatan : **Sekretaris**"),
+            "- 1 Jabatan : Sekretaris"
+        );
+        assert_eq!(
+            n("1. **JABATAN : ANALIS KOPERASI**"),
+            "1. JABATAN : ANALIS KOPERASI"
+        );
+        assert_eq!(n("(*maintenance*);"), "(maintenance);");
+        assert_eq!(n("## INDIKATOR"), "INDIKATOR");
+        assert_eq!(n("**H. PURKAN, SH**  "), "H. PURKAN, SH");
+        assert_eq!(n("A * B"), "A * B");
+        assert_eq!(
+            n("kepegawaian_paser@gmail.com"),
+            "kepegawaian_paser@gmail.com"
+        );
+    }
+
+    #[test]
+    fn tabs_are_kept() {
+        assert_eq!(n("a\tb\t"), "a\tb\t");
+    }
+}

@@ -1,0 +1,186 @@
+//! Text helpers shared by the stages: title casing of all-caps headings and
+//! fuzzy comparison of words and position titles.
+
+use crate::grammar::{grammar, words};
+
+/// True when most letters of `s` are upper case (an all-caps heading).
+pub fn is_mostly_upper(s: &str) -> bool {
+    let (mut up, mut low) = (0usize, 0usize);
+    for c in s.chars() {
+        if c.is_uppercase() {
+            up += 1;
+        } else if c.is_lowercase() {
+            low += 1;
+        }
+    }
+    up > 0 && up >= 4 * low
+}
+
+fn is_roman(w: &str) -> bool {
+    !w.is_empty() && w.len() <= 5 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))
+}
+
+/// Writes an all-caps heading in title case: `DINAS KOPERASI UKM DAN
+/// PERDAGANGAN` → `Dinas Koperasi UKM dan Perdagangan`. Acronyms from
+/// `grammars/words.toml`, words in parentheses, words with digits or a slash
+/// and roman numerals keep their capitals. Text that is not mostly upper case
+/// is returned unchanged.
+pub fn title_case(s: &str) -> String {
+    if !is_mostly_upper(s) {
+        return s.to_string();
+    }
+    let g = grammar();
+    let mut out = String::with_capacity(s.len());
+    // words inside parentheses are kept as written: `(KEY PERFORMANCE INDICATOR / KPI)`
+    let mut depth = 0i32;
+    for (i, token) in s.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let inside = depth > 0 || token.starts_with('(');
+        depth += token.matches('(').count() as i32 - token.matches(')').count() as i32;
+        depth = depth.max(0);
+        let core: &str = token.trim_matches(|c: char| !c.is_alphanumeric());
+        let keep = inside
+            || core.is_empty()
+            || token.chars().any(|c| c.is_ascii_digit() || c == '/')
+            || is_roman(core)
+            || g.is_acronym(core);
+        if keep {
+            out.push_str(token);
+        } else if i > 0 && g.is_lowercase_word(core) {
+            out.push_str(&token.to_lowercase());
+        } else {
+            // capitalize each part of "UNDANG-UNDANG"
+            let mut start = true;
+            for c in token.chars() {
+                if c.is_alphanumeric() {
+                    if start {
+                        out.extend(c.to_uppercase());
+                    } else {
+                        out.extend(c.to_lowercase());
+                    }
+                    start = false;
+                } else {
+                    out.push(c);
+                    start = true;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Upper-case words with position abbreviations expanded (`KASI` → `KEPALA SEKSI`).
+pub fn position_words(s: &str) -> Vec<String> {
+    let g = grammar();
+    let mut out = Vec::new();
+    for w in words(s) {
+        let up = w.to_uppercase();
+        match g.abbreviations.get(&up) {
+            Some(exp) => out.extend(exp.split(' ').map(str::to_string)),
+            None => out.push(up),
+        }
+    }
+    out
+}
+
+/// Two words are the same up to OCR or typing damage: equal, or within one
+/// edit (two for words of eight letters or more).
+pub fn similar_word(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    // damage inside a word, not at its first letter: a cheap gate before the edit distance
+    if a.chars().next() != b.chars().next() {
+        return false;
+    }
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    let n = la.min(lb);
+    if n < 4 || la.abs_diff(lb) > 2 {
+        return false;
+    }
+    let d = strsim::levenshtein(a, b);
+    d <= if n >= 8 { 2 } else { 1 }
+}
+
+/// True when a signature title names the same position as a position block:
+/// the shorter of the two is (almost) contained in the longer, word by word,
+/// and they start with the same word.
+pub fn same_position(a: &str, b: &str) -> bool {
+    let wa = position_words(a);
+    let wb = position_words(b);
+    if wa.is_empty() || wb.is_empty() || !similar_word(&wa[0], &wb[0]) {
+        return false;
+    }
+    let (short, long) = if wa.len() <= wb.len() {
+        (&wa, &wb)
+    } else {
+        (&wb, &wa)
+    };
+    let hits = short
+        .iter()
+        .filter(|w| long.iter().any(|l| similar_word(w, l)))
+        .count();
+    hits * 5 >= short.len() * 4
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_casing() {
+        assert_eq!(
+            title_case("KEPALA DINAS KOPERASI UKM DAN PERDAGANGAN KABUPATEN KAPUAS HULU"),
+            "Kepala Dinas Koperasi UKM dan Perdagangan Kabupaten Kapuas Hulu"
+        );
+        assert_eq!(
+            title_case("INDIKATOR KINERJA INDIVIDU (IKI) DINAS KOPERASI, USAHA KECIL DAN MENENGAH"),
+            "Indikator Kinerja Individu (IKI) Dinas Koperasi, Usaha Kecil dan Menengah"
+        );
+        assert_eq!(
+            title_case("TAHUN 2019-2024 ESELON IV"),
+            "Tahun 2019-2024 Eselon IV"
+        );
+        assert_eq!(title_case("UNDANG-UNDANG"), "Undang-Undang");
+        assert_eq!(
+            title_case(
+                "INDIKATOR KINERJA UTAMA / IKU (KEY PERFORMANCE INDICATOR / KPI) DINAS KESEHATAN"
+            ),
+            "Indikator Kinerja Utama / IKU (KEY PERFORMANCE INDICATOR / KPI) Dinas Kesehatan"
+        );
+        assert_eq!(
+            title_case("Dinas Koperasi dan UKM"),
+            "Dinas Koperasi dan UKM"
+        );
+    }
+
+    #[test]
+    fn positions() {
+        assert!(same_position(
+            "KEPALA DINAS",
+            "KEPALA DINAS KOPERASI DAN UKM KABUPATEN BANGGAI"
+        ));
+        assert!(same_position(
+            "KEPALA SEKSI PENGAWASAN, PEMERIKSAAN DAN, PEMERIKSAAN DAN PENILAIAN KSP/USP",
+            "KASI. PENGAWASAN, PEMERIKSAAN DAN PENILAIAN KESEHATAN KSP/ USP"
+        ));
+        assert!(same_position(
+            "PENGELOLAH DATA KUALITAS SDM KOPERASI",
+            "PENGOLAH DATA KUALITAS SDM KOPERASI"
+        ));
+        assert!(same_position(
+            "KEPALA SEKSI FASILITAS USAHA MIKRO",
+            "KEPALA SEKSI FASILITASI USAHA MIKRO"
+        ));
+        assert!(!same_position(
+            "Kepala Unit Pelaksana Teknis Pengelola Pasar Daerah dan Layanan Metrologi Legal",
+            "Kepala Dinas Koperasi UKM dan Perdagangan Kabupaten Kapuas Hulu"
+        ));
+        assert!(!same_position(
+            "Sekretaris",
+            "Kepala Dinas Koperasi UKM dan Perdagangan"
+        ));
+    }
+}

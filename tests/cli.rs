@@ -1,0 +1,149 @@
+//! The command line, end to end: the README's main job, output modes, exit codes.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn kinerja(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kinerja"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run kinerja")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn parse_corpus_to_a_directory() {
+    let root = common::root();
+    let out = tempfile::tempdir().unwrap();
+    let o = kinerja(
+        &["parse", "corpus", "--out", out.path().to_str().unwrap()],
+        &root,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(o.stdout.is_empty(), "nothing on stdout with --out");
+    assert!(
+        stderr(&o).contains("5 document(s)"),
+        "the run summary: {}",
+        stderr(&o)
+    );
+    for input in common::corpus_files() {
+        let stem = input.file_stem().unwrap().to_string_lossy();
+        let path = out.path().join(format!("{stem}.json"));
+        let written =
+            std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("{} missing", path.display()));
+        let doc: kinerja::model::Document = serde_json::from_str(&written).unwrap();
+        // the CLI writes exactly what the library returns, path as given
+        let lib = common::parse_file(&input);
+        assert_eq!(doc, lib, "{stem}");
+        assert_eq!(doc.source.path, format!("corpus/{stem}.txt"));
+    }
+    // no temporary files left behind
+    let leftovers: Vec<_> = std::fs::read_dir(out.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| !e.file_name().to_string_lossy().ends_with(".json"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn one_file_to_stdout_is_pretty_json_and_several_are_json_lines() {
+    let root = common::root();
+    let o = kinerja(&["parse", "corpus/kalbar_diskopukm_iku_2024.txt"], &root);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = String::from_utf8(o.stdout).unwrap();
+    assert!(text.starts_with("{\n"), "pretty-printed");
+    let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(doc["schema_version"], 1);
+
+    let o = kinerja(&["parse", "corpus"], &root);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = String::from_utf8(o.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 5);
+    let paths: Vec<String> = lines
+        .iter()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["source"]["path"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    let mut sorted = paths.clone();
+    sorted.sort();
+    assert_eq!(paths, sorted, "sorted input order");
+}
+
+#[test]
+fn two_runs_give_identical_bytes() {
+    let root = common::root();
+    let a = kinerja(&["parse", "corpus", "--jobs", "1"], &root);
+    let b = kinerja(&["parse", "corpus", "--jobs", "2"], &root);
+    assert_eq!(a.stdout, b.stdout);
+}
+
+#[test]
+fn exit_codes() {
+    let root = common::root();
+    // a path that does not exist is fatal, the others are still parsed
+    let o = kinerja(
+        &[
+            "parse",
+            "corpus/kalbar_diskopukm_iku_2024.txt",
+            "no/such/file.txt",
+        ],
+        &root,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("no/such/file.txt: no such file or directory"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!o.stdout.is_empty(), "the readable file is still parsed");
+    // bad arguments
+    assert_eq!(kinerja(&["parse"], &root).status.code(), Some(2));
+    assert_eq!(
+        kinerja(&["parse", "corpus", "--jobs", "x"], &root)
+            .status
+            .code(),
+        Some(2)
+    );
+    // help is not an error
+    let o = kinerja(&["parse", "--help"], &root);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("Exit codes"));
+    // --fail-on warning: the corpus has warnings (invalid NIPs)
+    let o = kinerja(&["parse", "corpus", "--fail-on", "warning", "-q"], &root);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stderr.is_empty(), "--quiet: {}", stderr(&o));
+}
+
+#[test]
+fn standard_input() {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kinerja"))
+        .args(["parse", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"INDIKATOR KINERJA INDIVIDU\n\n1. JABATAN : Kepala Seksi\n")
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(doc["source"]["path"], "-");
+    assert_eq!(doc["jabatan"][0]["nama"], "Kepala Seksi");
+}
