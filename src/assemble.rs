@@ -46,12 +46,14 @@ pub struct Assembled {
 /// Sources of titles, in order of preference for `judul`.
 #[derive(Default)]
 struct Titles {
-    title_block: Option<(String, Option<Periode>)>,
+    title_block: Option<(String, Option<Periode>, Span)>,
+    /// whether `title_block` opens with a heading phrase
+    title_headed: bool,
     /// a line that is only a period (`TAHUN 2019`)
     period_line: Option<Periode>,
-    lampiran: Option<(String, Option<Periode>)>,
+    lampiran: Option<(String, Option<Periode>, Span)>,
     first_heading: Option<String>,
-    unit: Option<String>,
+    unit: Option<(String, Span)>,
 }
 
 /// Every heading phrase in a text gives its kind (`PENETAPAN INDIKATOR KINERJA UTAMA`).
@@ -67,6 +69,44 @@ fn kinds_in(text: &str) -> Vec<Jenis> {
         }
     }
     out
+}
+
+/// A title block that repeats its heading phrase (a converter that printed
+/// a page's running title before the title itself) is read from its last
+/// heading: `ESELON II … KOTA MAGELANG INDIKATOR KINERJA INDIVIDU (IKI) ESELON II …`.
+fn from_last_heading(text: &str) -> &str {
+    let g = crate::grammar::grammar();
+    let ws: Vec<(usize, &str)> = crate::lines::word_offsets(text).collect();
+    let mut starts = Vec::new();
+    let mut k = 0;
+    while k < ws.len() {
+        let hit = g
+            .headings
+            .iter()
+            .filter(|h| h.phrase.is_prefix_of(ws[k..].iter().map(|w| w.1)))
+            .map(|h| h.phrase.len())
+            .max();
+        match hit {
+            Some(n) => {
+                starts.push(ws[k].0);
+                k += n.max(1);
+            }
+            None => k += 1,
+        }
+    }
+    match starts.as_slice() {
+        [_, .., last] => &text[*last..],
+        _ => text,
+    }
+}
+
+/// True when a line opens with a heading phrase (`INDIKATOR KINERJA …`).
+fn starts_with_heading(line: &str) -> bool {
+    let clean = markup::clean(line);
+    crate::grammar::grammar()
+        .headings
+        .iter()
+        .any(|h| h.phrase.is_prefix_of(crate::grammar::words(&clean)))
 }
 
 fn periode_of(lines: &[String]) -> Option<Periode> {
@@ -169,7 +209,8 @@ pub fn assemble(
                 if let Some(t) = &l.lampiran.tentang
                     && titles.lampiran.is_none()
                 {
-                    titles.lampiran = Some((t.clone(), periode_of(&l.tentang_lines)));
+                    titles.lampiran =
+                        Some((t.clone(), periode_of(&l.tentang_lines), l.lampiran.span));
                 }
                 a.lampiran.push(l.lampiran);
             }
@@ -190,9 +231,19 @@ pub fn assemble(
                 }
                 if t.lines.len() > 1 {
                     claims.furniture(FurnitureKind::Title, t.span);
-                    if titles.title_block.is_none() {
-                        let text = title_case(&markup::clean(&t.lines.join(" ")));
-                        titles.title_block = Some((text, periode_of(&t.lines)));
+                    // the first title block that opens with its heading; a
+                    // block that opens with something else (the tail of a
+                    // title cut off above) only when there is no other
+                    let headed = starts_with_heading(&t.lines[0]);
+                    let better = match &titles.title_block {
+                        None => true,
+                        Some(_) => headed && !titles.title_headed,
+                    };
+                    if better {
+                        let text =
+                            title_case(from_last_heading(&markup::clean(&t.lines.join(" "))));
+                        titles.title_block = Some((text, periode_of(&t.lines), t.span));
+                        titles.title_headed = headed;
                     }
                 } else {
                     claims.furniture(FurnitureKind::SectionTitle, t.span);
@@ -216,7 +267,7 @@ pub fn assemble(
             Block::Duties(d) => {
                 open = None;
                 if titles.unit.is_none() {
-                    titles.unit = d.unit;
+                    titles.unit = d.unit.map(|u| (u, d.span));
                 }
                 for h in d.headings {
                     claims.furniture(FurnitureKind::Heading, h);
@@ -296,7 +347,11 @@ pub fn assemble(
                     })
                     .collect();
                 match open {
-                    Some(k) => a.jabatan[k].indikator.extend(rows),
+                    Some(k) => {
+                        let j = &mut a.jabatan[k];
+                        j.span = j.span.cover(u.span);
+                        j.indikator.extend(rows);
+                    }
                     None => a.indikator.extend(rows),
                 }
             }
@@ -332,7 +387,8 @@ pub fn assemble(
     let (judul, periode) = titles
         .title_block
         .clone()
-        .or_else(|| titles.lampiran.clone())
+        .map(|t| (t.0, t.1))
+        .or_else(|| titles.lampiran.clone().map(|t| (t.0, t.1)))
         .or_else(|| {
             a.keputusan
                 .as_ref()
@@ -405,41 +461,66 @@ fn check_nip_conflicts(a: &Assembled, diags: &mut Diagnostics) {
     }
 }
 
-/// The agency and region when the letterhead does not give them.
+/// The agency and region when the letterhead does not give them; the span
+/// is that of the text the agency's name (else its region) was read from.
 fn fill_instansi(a: &mut Assembled, titles: &Titles) {
-    let mut sources: Vec<String> = Vec::new();
+    let mut sources: Vec<(String, Span)> = Vec::new();
     if let Some(k) = &a.keputusan {
-        sources.extend(k.pejabat.clone());
-        sources.extend(k.penandatangan.as_ref().and_then(|p| p.jabatan.clone()));
+        sources.extend(k.pejabat.clone().map(|p| (p, k.span)));
+        sources.extend(
+            k.penandatangan
+                .as_ref()
+                .and_then(|p| p.jabatan.clone().map(|j| (j, p.span))),
+        );
     }
-    sources.extend(titles.title_block.as_ref().map(|t| t.0.clone()));
-    sources.extend(titles.lampiran.as_ref().map(|t| t.0.clone()));
-    sources.extend(a.keputusan.as_ref().and_then(|k| k.tentang.clone()));
-    sources.extend(a.penandatangan.iter().filter_map(|p| p.jabatan.clone()));
+    sources.extend(titles.title_block.as_ref().map(|t| (t.0.clone(), t.2)));
+    sources.extend(titles.lampiran.as_ref().map(|t| (t.0.clone(), t.2)));
+    if let Some(k) = &a.keputusan {
+        sources.extend(k.tentang.clone().map(|t| (t, k.span)));
+    }
     sources.extend(
-        a.jabatan
+        a.penandatangan
             .iter()
-            .filter_map(|j| j.penandatangan.as_ref().and_then(|p| p.jabatan.clone())),
+            .filter_map(|p| p.jabatan.clone().map(|j| (j, p.span))),
     );
+    sources.extend(a.jabatan.iter().filter_map(|j| {
+        j.penandatangan
+            .as_ref()
+            .and_then(|p| p.jabatan.clone().map(|t| (t, p.span)))
+    }));
     sources.extend(titles.unit.clone());
-    let wilayah = sources.iter().find_map(|s| decree::region(s));
+    let wilayah = sources
+        .iter()
+        .find_map(|(s, span)| decree::region(s).map(|w| (w, *span)));
     let nama = sources
         .iter()
-        .find_map(|s| decree::agency(s))
-        .or_else(|| titles.unit.as_ref().map(|u| title_case(u)));
+        .find_map(|(s, span)| decree::agency(s).map(|n| (n, *span)))
+        .or_else(|| titles.unit.as_ref().map(|(u, span)| (title_case(u), *span)));
+    let span = nama.as_ref().map(|n| n.1).or(wilayah.as_ref().map(|w| w.1));
     match &mut a.instansi {
         Some(inst) => {
-            if inst.wilayah.is_none() {
-                inst.wilayah = wilayah;
+            // the span covers the letterhead and the texts read besides it
+            let mut widen = |s: Span| {
+                inst.span = Some(inst.span.map_or(s, |t| t.cover(s)));
+            };
+            if inst.wilayah.is_none()
+                && let Some((w, s)) = wilayah
+            {
+                inst.wilayah = Some(w);
+                widen(s);
             }
-            if inst.nama.is_none() {
-                inst.nama = nama;
+            if inst.nama.is_none()
+                && let Some((n, s)) = nama
+            {
+                inst.nama = Some(n);
+                widen(s);
             }
         }
         None if wilayah.is_some() || nama.is_some() => {
             a.instansi = Some(Instansi {
-                nama,
-                wilayah,
+                nama: nama.map(|n| n.0),
+                wilayah: wilayah.map(|w| w.0),
+                span,
                 ..Instansi::default()
             });
         }

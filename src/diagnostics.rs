@@ -138,6 +138,10 @@ codes! {
         "A table's cells cannot be told apart (header cells one per line, rows run together, columns printed one after another); its lines are kept as unclassified.",
         "`SASARAN/KINERJA UTAMA` / `INDIKATOR KINERJA UTAMA` / `PENJELASAN …` each on its own line, then the rows' words",
         "Re-convert the document with a layout-preserving converter, or enter the indicators by hand from `coverage.unclassified`.";
+    TableCellsReread = "table-cells-reread", Warning,
+        "A row's formula cell holds only a unit and its data-source cell only a value: they were read as the row's target.",
+        "`- Nilai Akuntabilitas Kinerja | Predikat | A` under `… | PENJELASAN/FORMULASI | SUMBER DATA`",
+        "Check the row: the table may lack its target column header.";
     IndicatorMissing = "indicator-missing", Warning,
         "A table row has no indicator text; the row is kept with the other cells.",
         "a row whose `INDIKATOR KINERJA` cell is empty",

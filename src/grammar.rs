@@ -299,6 +299,8 @@ pub struct Grammar {
     /// cells apart in tables that cannot be rebuilt
     pub indicator_openers: Vec<String>,
     pub sasaran_openers: Vec<String>,
+    /// upper-case words that name a unit and nothing else (`PREDIKAT`)
+    pub unit_words: Vec<String>,
     pub ordinals: Vec<Ordinal>,
     /// upper-case month name → month number
     pub months: HashMap<String, u32>,
@@ -374,6 +376,8 @@ mod raw {
         pub indicator_openers: Vec<String>,
         #[serde(default)]
         pub sasaran_openers: Vec<String>,
+        #[serde(default)]
+        pub unit_words: Vec<String>,
         pub column: Vec<RawColumn>,
     }
     #[derive(Deserialize)]
@@ -643,6 +647,7 @@ impl Grammar {
         let upper = |v: &[String]| v.iter().map(|w| w.to_uppercase()).collect::<Vec<_>>();
         let indicator_openers = upper(&c.indicator_openers);
         let sasaran_openers = upper(&c.sasaran_openers);
+        let unit_words = upper(&c.unit_words);
         let columns: Vec<Column> = c
             .column
             .into_iter()
@@ -750,6 +755,7 @@ impl Grammar {
             columns,
             indicator_openers,
             sasaran_openers,
+            unit_words,
             ordinals,
             months,
             ranks,
@@ -891,6 +897,12 @@ impl Grammar {
     /// The text opens like an indicator's name (`Persentase …`).
     pub fn opens_indicator(&self, t: &str) -> bool {
         Self::opens(&self.indicator_openers, t)
+    }
+
+    /// The whole text names a unit (`Predikat`, `Persentase`).
+    pub fn is_unit_word(&self, t: &str) -> bool {
+        let t = t.trim();
+        self.unit_words.iter().any(|u| u.eq_ignore_ascii_case(t))
     }
 
     /// The text opens like a sasaran (`Meningkatnya …`).

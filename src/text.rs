@@ -31,7 +31,9 @@ pub fn title_case(s: &str) -> String {
     }
     let g = grammar();
     let mut out = String::with_capacity(s.len());
-    // words inside parentheses are kept as written: `(KEY PERFORMANCE INDICATOR / KPI)`
+    // a one-word group in parentheses is an abbreviation, kept as written
+    // (`(IKI)`); so is a short last word of a longer group (`(KEY PERFORMANCE
+    // INDICATOR / KPI)` → `(Key Performance Indicator / KPI)`)
     let mut depth = 0i32;
     for (i, token) in s.split(' ').enumerate() {
         if i > 0 {
@@ -41,7 +43,9 @@ pub fn title_case(s: &str) -> String {
         depth += token.matches('(').count() as i32 - token.matches(')').count() as i32;
         depth = depth.max(0);
         let core: &str = token.trim_matches(|c: char| !c.is_alphanumeric());
-        let keep = inside
+        let alone = token.starts_with('(') && token.ends_with(')');
+        let keep = alone
+            || (inside && token.ends_with(')') && core.chars().count() <= 4)
             || core.is_empty()
             || token.chars().any(|c| c.is_ascii_digit() || c == '/')
             || is_roman(core)
@@ -145,10 +149,14 @@ mod tests {
         );
         assert_eq!(title_case("UNDANG-UNDANG"), "Undang-Undang");
         assert_eq!(
+            title_case("INDIKATOR KINERJA KEGIATAN (ESELON IV) DINAS"),
+            "Indikator Kinerja Kegiatan (Eselon IV) Dinas"
+        );
+        assert_eq!(
             title_case(
                 "INDIKATOR KINERJA UTAMA / IKU (KEY PERFORMANCE INDICATOR / KPI) DINAS KESEHATAN"
             ),
-            "Indikator Kinerja Utama / IKU (KEY PERFORMANCE INDICATOR / KPI) Dinas Kesehatan"
+            "Indikator Kinerja Utama / IKU (Key Performance Indicator / KPI) Dinas Kesehatan"
         );
         assert_eq!(
             title_case("Dinas Koperasi dan UKM"),

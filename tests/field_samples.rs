@@ -202,7 +202,7 @@ fn karawang_table_read_across_columns() {
         d.judul
             .as_deref()
             .unwrap()
-            .contains("(KEY PERFORMANCE INDICATOR / KPI)")
+            .contains("(Key Performance Indicator / KPI)")
     );
     assert!(
         d.coverage

@@ -649,8 +649,42 @@ pub fn indicators(table: &Table, diags: &mut Diagnostics) -> Read {
             .trim_end_matches(['.', ')'])
             .trim_start_matches('(')
             .to_string();
-        let formulasi = c_form.and_then(|i| values::formula::parse(&cells[i], span, diags));
-        let target = c_target.and_then(|i| values::target::parse(&cells[i], table.target_year));
+        // a unit under the formula header and a value under the data-source
+        // header, in a table without a target column: the row's target
+        let unit_and_value = match (c_form, c_sumber, c_target) {
+            (Some(f), Some(s), None) if s == f + 1 => {
+                let (unit, value) = (&texts[f], &texts[s]);
+                (grammar().is_unit_word(unit) && values::target::is_bare_value(value))
+                    .then(|| (unit.clone(), value.clone()))
+            }
+            _ => None,
+        };
+        let (formulasi, mut target, sumber_data) = match &unit_and_value {
+            Some((unit, value)) => {
+                diags.at(
+                    Code::TableCellsReread,
+                    span,
+                    format!(
+                        "`{unit}` under `{}` and `{value}` under `{}` were read as the row's target",
+                        table.columns[c_form.unwrap_or_default()].name,
+                        table.columns[c_sumber.unwrap_or_default()].name
+                    ),
+                );
+                let t = values::target::parse(value, table.target_year).map(|mut t| {
+                    t.satuan.get_or_insert_with(|| unit.clone());
+                    t
+                });
+                (None, t, None)
+            }
+            None => (
+                c_form.and_then(|i| values::formula::parse(&cells[i], span, diags)),
+                None,
+                text(c_sumber),
+            ),
+        };
+        if target.is_none() {
+            target = c_target.and_then(|i| values::target::parse(&cells[i], table.target_year));
+        }
         let penanggung_jawab: Vec<String> = c_pj
             .map(|i| markup::list_items(&cells[i]))
             .unwrap_or_default()
@@ -661,8 +695,7 @@ pub fn indicators(table: &Table, diags: &mut Diagnostics) -> Read {
         for t in &texts {
             rujukan.extend(values::rujukan::find_all(t));
         }
-        let (sumber_data, bidang_urusan, keterangan) =
-            (text(c_sumber), text(c_bidang), text(c_ket));
+        let (bidang_urusan, keterangan) = (text(c_bidang), text(c_ket));
         for item in items {
             read.indikator.push(Indikator {
                 no: (!no.is_empty()).then(|| no.clone()),
@@ -1104,7 +1137,15 @@ pub fn flat<'s, 'a>(i: In<'s, 'a>) -> Res<'s, 'a, Unrecoverable> {
             jenis: heading_kind(&i.lines[..1]),
             header,
             span,
-            reason: "its header cells stand one per line and its rows run together, so the cells cannot be told apart",
+            reason: if n == 1
+                || i.lines[..n]
+                    .iter()
+                    .any(|l| headers_in(l.trimmed()).0.len() >= 3)
+            {
+                "its header and rows were read across their columns, so one line holds fragments of several cells"
+            } else {
+                "its header cells stand one per line and its rows run together, so the cells cannot be told apart"
+            },
             names: names_in_rows(&i.lines[n..end]),
         },
     ))
@@ -1150,8 +1191,20 @@ pub fn column_dump<'s, 'a>(i: In<'s, 'a>) -> Res<'s, 'a, Unrecoverable> {
     if first.is_none() {
         return fail(i);
     }
+    // a line that is only a header is furniture; one that goes on with a
+    // value keeps its content unclassified (or gives an indicator name)
+    let header_only = |l: &Line| {
+        // (a last word after the header's phrase is still the header's:
+        // `Sasaran Kinerja Program`)
+        header_of(l).is_some_and(|(_, at)| {
+            crate::grammar::words(l.text.get(at..).unwrap_or_default()).count() <= 1
+        })
+    };
     let mut roles = vec![first];
-    let mut header = vec![i.lines[0].span()];
+    let mut header: Vec<Span> = Vec::new();
+    if header_only(&i.lines[0]) {
+        header.push(i.lines[0].span());
+    }
     let mut end = 1;
     let mut since = 0;
     while let Some(l) = i.get(end) {
@@ -1171,7 +1224,9 @@ pub fn column_dump<'s, 'a>(i: In<'s, 'a>) -> Res<'s, 'a, Unrecoverable> {
         }
         if let Some(r) = starts_header(l) {
             roles.push(Some(r));
-            header.push(l.span());
+            if header_only(l) {
+                header.push(l.span());
+            }
             since = 0;
         } else {
             since += 1;

@@ -215,7 +215,9 @@ pub fn join_wrapped<'a>(
             end = m.end;
             last_len = mt.chars().count();
             joined += 1;
-            first.get_or_insert(Span::new(no, end));
+            // the region where lines were joined, from the first join to the last
+            let here = Span::new(no, end);
+            first = Some(first.map_or(here, |f| f.cover(here)));
             k = j + 1;
         }
         if k == i + 1 {

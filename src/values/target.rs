@@ -188,6 +188,21 @@ fn numeric(i: &str) -> IResult<&str, Numeric> {
     Ok((i, Numeric { nilai, satuan }))
 }
 
+/// `bare-value = number [ "%" ] | grade`, the whole text: a value with no
+/// words around it (`92`, `75,5 %`, `A`, `BB`, `A+`), as a target is written.
+pub fn is_bare_value(text: &str) -> bool {
+    let t = text.trim();
+    let grade = t.starts_with(['A', 'B', 'C', 'D', 'E'])
+        && t.len() <= 3
+        && t.trim_end_matches(['+', '-'])
+            .chars()
+            .all(|c| matches!(c, 'A' | 'B' | 'C' | 'D' | 'E'));
+    let number = matches!(numeric(t), Ok((_, n)) if n.satuan.as_deref().is_none_or(|u| u == "%"))
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '%' | ' '));
+    grade || number
+}
+
 /// Reads a target cell; `tahun` comes from a `TARGET 2024` header.
 pub fn parse(cell: &str, tahun: Option<i32>) -> Option<Target> {
     let teks = crate::markup::clean_opt(cell)?;
@@ -210,6 +225,24 @@ pub fn parse(cell: &str, tahun: Option<i32>) -> Option<Target> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn bare_values() {
+        for v in ["92", "75,5 %", "100%", "A", "BB", "A+", "1.500"] {
+            assert!(is_bare_value(v), "{v}");
+        }
+        for v in [
+            "",
+            "Predikat",
+            "Bidang Pemberdayaan Usaha Mikro",
+            "2 hari",
+            "Data SAPK",
+            "AKU",
+            "-",
+        ] {
+            assert!(!is_bare_value(v), "{v}");
+        }
+    }
 
     #[test]
     fn numeric_targets() {
