@@ -55,11 +55,19 @@ impl Phrase {
 
 /// Case-insensitive word equality; `upper` is already upper case.
 pub fn eq_word(w: &str, upper: &str) -> bool {
-    if w.is_ascii() {
-        w.eq_ignore_ascii_case(upper)
-    } else {
-        w.to_uppercase() == upper
+    if w.len() == upper.len() && w.eq_ignore_ascii_case(upper) {
+        return true;
     }
+    // two different ASCII first letters settle it without a scan
+    if let (Some(a), Some(b)) = (w.as_bytes().first(), upper.as_bytes().first())
+        && a.is_ascii()
+        && b.is_ascii()
+        && !a.eq_ignore_ascii_case(b)
+    {
+        return false;
+    }
+    // only non-ASCII text can still match: its upper case may differ in length
+    !w.is_ascii() && w.to_uppercase() == upper
 }
 
 /// The first phrase of `list` that `ws` starts with, longest first.

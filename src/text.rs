@@ -6,6 +6,22 @@ use crate::grammar::{grammar, words};
 /// True when most letters of `s` are upper case (an all-caps heading).
 pub fn is_mostly_upper(s: &str) -> bool {
     let (mut up, mut low) = (0usize, 0usize);
+    if s.is_ascii() {
+        // bytes; give up once the letters left cannot make up for the
+        // lower-case ones seen
+        let b = s.as_bytes();
+        for (i, c) in b.iter().enumerate() {
+            if c.is_ascii_uppercase() {
+                up += 1;
+            } else if c.is_ascii_lowercase() {
+                low += 1;
+                if 4 * low > up + (b.len() - i) {
+                    return false;
+                }
+            }
+        }
+        return up > 0 && up >= 4 * low;
+    }
     for c in s.chars() {
         if c.is_uppercase() {
             up += 1;

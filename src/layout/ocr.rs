@@ -207,6 +207,8 @@ pub fn repair<'a>(lines: Vec<Line<'a>>, diags: &mut Diagnostics) -> Vec<Line<'a>
         let b = t.as_bytes();
         let has_tahun = memchr::memmem::find(b, b"ahun").is_some()
             || memchr::memmem::find(b, b"AHUN").is_some();
+        // parentheses open before the current word (counted as the words go)
+        let (mut depth, mut seen) = (0usize, 0usize);
         for (at, w) in spaced_words(t) {
             if first && is_marker(w) {
                 continue;
@@ -219,11 +221,15 @@ pub fn repair<'a>(lines: Vec<Line<'a>>, diags: &mut Diagnostics) -> Vec<Line<'a>
             after_tahun = w.eq_ignore_ascii_case("tahun");
             // words in parentheses are asides, often English
             // (`(KEY PERFORMANCE INDICATOR / KPI)`)
-            let aside = {
-                let before = &b[..at];
-                before.iter().filter(|&&c| c == b'(').count()
-                    > before.iter().filter(|&&c| c == b')').count()
-            };
+            for &c in &b[seen..at] {
+                match c {
+                    b'(' => depth += 1,
+                    b')' => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
+            }
+            seen = at;
+            let aside = depth > 0;
             if check && !aside {
                 if let Some((s, inner)) = tokens(w).next()
                     && let Some(word) = repair_word(inner)
