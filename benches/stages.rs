@@ -162,3 +162,40 @@ fn values(b: Bencher) {
         black_box(n)
     });
 }
+
+/// Pathological inputs at doubling sizes: when the cost is linear the
+/// throughput (MB/s) stays the same from one size to the next.
+/// `KIND × SCALE`: `SCALE` = 1, 2, 4, 8 units of the input.
+const SCALES: &[usize] = &[1, 2, 4, 8];
+
+fn pathological_input(kind: &str, scale: usize) -> String {
+    match kind {
+        // one line of 325 kB × scale with list markers and clauses
+        "huge_line" => "Jumlah a. b; ".repeat(25_000 * scale),
+        // section labels and items collapsed onto one line
+        "labels_line" => "x - 2 Tugas : a. bahwa x; - b. NIP. 1 ".repeat(5_000 * scale),
+        // HTML lists nested deeper and deeper in one cell
+        "nested_lists" => format!(
+            "{}x{}",
+            "<ul><li>".repeat(1_000 * scale),
+            "</li></ul>".repeat(1_000 * scale)
+        ),
+        // 1,000 × scale position blocks, each with its table and signature
+        _ => {
+            let mut s = String::new();
+            for i in 0..1_000 * scale {
+                s.push_str(&format!(
+                    "INDIKATOR KINERJA INDIVIDU\n\n1. JABATAN : Kepala Seksi {i}\n2. TUGAS : Membantu\n3. FUNGSI : -\n\nSASARAN\tINDIKATOR KINERJA\tFORMULASI\tSUMBER DATA\nS {i}\tI {i}\tJumlah A / Jumlah B x 100%\tData\n\nKEPALA SEKSI {i}\n\nNAMA {i}, S.Sos\nNIP. 19650223 199603 1 007\n\n"
+                ));
+            }
+            s
+        }
+    }
+}
+
+#[divan::bench(consts = SCALES, args = ["huge_line", "labels_line", "nested_lists", "positions"], sample_count = 10)]
+fn pathological<const SCALE: usize>(b: Bencher, kind: &str) {
+    let input = pathological_input(kind, SCALE);
+    b.counter(BytesCount::of_str(&input))
+        .bench(|| kinerja::parse(black_box(input.as_bytes()), "x.txt").coverage.lines);
+}
