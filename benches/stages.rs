@@ -196,6 +196,9 @@ fn pathological_input(kind: &str, scale: usize) -> String {
 #[divan::bench(consts = SCALES, args = ["huge_line", "labels_line", "nested_lists", "positions"], sample_count = 10)]
 fn pathological<const SCALE: usize>(b: Bencher, kind: &str) {
     let input = pathological_input(kind, SCALE);
-    b.counter(BytesCount::of_str(&input))
-        .bench(|| kinerja::parse(black_box(input.as_bytes()), "x.txt").coverage.lines);
+    b.counter(BytesCount::of_str(&input)).bench(|| {
+        kinerja::parse(black_box(input.as_bytes()), "x.txt")
+            .coverage
+            .lines
+    });
 }

@@ -2,6 +2,7 @@
 //! section labels written after their content.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 use crate::diagnostics::{Code, Diagnostics};
 use crate::grammar::{grammar, words};
@@ -37,7 +38,9 @@ pub fn split_points(s: &str) -> Vec<usize> {
     let b = s.as_bytes();
     // candidates: the first word after ". ", "; ", ": " or ") "
     // and after a bullet in the line (` - Kedua : …`), where a colon must follow
-    let bullets = memchr::memmem::find_iter(b, b" - ").map(|p| (p + 1, true));
+    static BULLET: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(b" - "));
+    let bullets = BULLET.find_iter(b).map(|p| (p + 1, true));
     let ends = memchr::memchr3_iter(b'.', b';', b':', b)
         .chain(memchr::memchr_iter(b')', b))
         .map(|p| (p, false));
@@ -243,7 +246,13 @@ fn ends_clause(head: &str) -> bool {
 fn nip_points(s: &str) -> Vec<usize> {
     let b = s.as_bytes();
     let mut out = Vec::new();
-    for p in memchr::memmem::find_iter(b, b"NIP").chain(memchr::memmem::find_iter(b, b"Nip")) {
+    static NIP: LazyLock<[memchr::memmem::Finder<'static>; 2]> = LazyLock::new(|| {
+        [
+            memchr::memmem::Finder::new(b"NIP"),
+            memchr::memmem::Finder::new(b"Nip"),
+        ]
+    });
+    for p in NIP[0].find_iter(b).chain(NIP[1].find_iter(b)) {
         if p == 0 || b[p - 1] != b' ' {
             continue;
         }

@@ -9,7 +9,7 @@
 //! reported with the word as written (`ocr-word-repaired`).
 
 use std::borrow::Cow;
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 use crate::diagnostics::{Code, Diagnostics};
 use crate::grammar::grammar;
@@ -205,8 +205,13 @@ pub fn repair<'a>(lines: Vec<Line<'a>>, diags: &mut Diagnostics) -> Vec<Line<'a>
         let mut first = true;
         let mut after_tahun = false;
         let b = t.as_bytes();
-        let has_tahun = memchr::memmem::find(b, b"ahun").is_some()
-            || memchr::memmem::find(b, b"AHUN").is_some();
+        static TAHUN: LazyLock<[memchr::memmem::Finder<'static>; 2]> = LazyLock::new(|| {
+            [
+                memchr::memmem::Finder::new(b"ahun"),
+                memchr::memmem::Finder::new(b"AHUN"),
+            ]
+        });
+        let has_tahun = TAHUN[0].find(b).is_some() || TAHUN[1].find(b).is_some();
         // parentheses open before the current word (counted as the words go)
         let (mut depth, mut seen) = (0usize, 0usize);
         for (at, w) in spaced_words(t) {
