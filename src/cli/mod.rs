@@ -17,7 +17,6 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use rayon::prelude::*;
 
 use kinerja::model::{Document, Severity};
 
@@ -222,6 +221,22 @@ enum Outcome {
     Crashed(String),
 }
 
+/// A worker's result: the outcome, an error writing its output file, and
+/// its JSON Lines record when the sink takes them.
+type Done = (Outcome, Option<io::Error>, Option<Vec<u8>>);
+
+/// Writes a JSON Lines record: the bytes a worker serialized, or the document
+/// serialized here.
+fn write_line(w: &mut impl Write, line: Option<Vec<u8>>, doc: &Document) -> io::Result<()> {
+    match line {
+        Some(bytes) => w.write_all(&bytes),
+        None => {
+            serde_json::to_writer(&mut *w, doc)?;
+            w.write_all(b"\n")
+        }
+    }
+}
+
 /// Parses one file; a panic (a bug) is caught and reported for this file only.
 fn process(file: &InputFile, max_bytes: u64) -> Outcome {
     let bytes = match input::read(file, max_bytes) {
@@ -400,7 +415,12 @@ fn parse_with(args: ParseArgs, stats: Option<bool>) -> i32 {
         Err(e) => return fatal(format!("cannot start {jobs} worker threads: {e}")),
     };
     let threads = pool.current_num_threads();
-    let chunk = (threads * 8).max(16);
+    // documents in flight at once: enough that one slow document does not
+    // idle the other workers for long, few enough that memory stays bounded
+    // by jobs × document size
+    let window = (threads * 16).max(16);
+    // JSON Lines are serialized by the workers; the main thread only writes
+    let lines_sink = matches!(sink, Sink::StdoutLines(_) | Sink::LinesFile { .. });
     let progress = (!args.quiet && io::stderr().is_terminal() && files.len() >= 50).then(|| {
         let bar = indicatif::ProgressBar::new(files.len() as u64);
         bar.set_style(
@@ -417,36 +437,79 @@ fn parse_with(args: ParseArgs, stats: Option<bool>) -> i32 {
     };
     let mut write_failed = false;
     let mut stopped = false;
-    'batches: for batch in files.chunks(chunk) {
-        if interrupted.load(Ordering::SeqCst) {
+    // A sliding window over the files: the workers parse (and write, or
+    // serialize) up to `window` documents ahead of the one written next; the
+    // main thread writes them in input order. No barrier between batches, and
+    // memory stays bounded by the window.
+    let files = Arc::new(files);
+    let work = {
+        let files = files.clone();
+        let out_dir = out_dir.clone();
+        let max_bytes = args.max_bytes;
+        Arc::new(move |i: usize| -> Done {
+            let f = &files[i];
+            let outcome = process(f, max_bytes);
+            let mut err = None;
+            if let (Some(dir), Outcome::Parsed(doc)) = (&out_dir, &outcome) {
+                let mut path = dir.join(&f.out_rel);
+                let mut name = path
+                    .file_name()
+                    .map(|n| n.to_os_string())
+                    .unwrap_or_default();
+                name.push(".json");
+                path.set_file_name(name);
+                err = output::write_atomic(&path, |w| {
+                    serde_json::to_writer_pretty(&mut *w, doc.as_ref())?;
+                    w.write_all(b"\n")
+                })
+                .err()
+                .map(|e| io::Error::new(e.kind(), format!("{}: {}", path.display(), e)));
+            }
+            let line = match &outcome {
+                Outcome::Parsed(doc) if lines_sink => {
+                    let mut v = Vec::with_capacity(1 << 14);
+                    serde_json::to_writer(&mut v, doc.as_ref()).ok().map(|_| {
+                        v.push(b'\n');
+                        v
+                    })
+                }
+                _ => None,
+            };
+            (outcome, err, line)
+        })
+    };
+    let (tx, rx) = std::sync::mpsc::channel::<(usize, Done)>();
+    let mut pending: std::collections::BTreeMap<usize, Done> = std::collections::BTreeMap::new();
+    let (mut submitted, mut emitted) = (0usize, 0usize);
+    'run: while emitted < files.len() {
+        while submitted < files.len()
+            && submitted - emitted < window
+            && !interrupted.load(Ordering::SeqCst)
+        {
+            let (tx, work, i) = (tx.clone(), work.clone(), submitted);
+            pool.spawn(move || {
+                let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(i)))
+                    .unwrap_or_else(|_| {
+                        (
+                            Outcome::Crashed("panic while writing output".into()),
+                            None,
+                            None,
+                        )
+                    });
+                // the receiver is gone only when the run stopped early
+                let _ = tx.send((i, done));
+            });
+            submitted += 1;
+        }
+        if submitted == emitted {
+            // interrupted: nothing in flight
             break;
         }
-        let results: Vec<(Outcome, Option<io::Error>)> = pool.install(|| {
-            batch
-                .par_iter()
-                .map(|f| {
-                    let outcome = process(f, args.max_bytes);
-                    let mut err = None;
-                    if let (Some(dir), Outcome::Parsed(doc)) = (&out_dir, &outcome) {
-                        let mut path = dir.join(&f.out_rel);
-                        let mut name = path
-                            .file_name()
-                            .map(|n| n.to_os_string())
-                            .unwrap_or_default();
-                        name.push(".json");
-                        path.set_file_name(name);
-                        err = output::write_atomic(&path, |w| {
-                            serde_json::to_writer_pretty(&mut *w, doc.as_ref())?;
-                            w.write_all(b"\n")
-                        })
-                        .err()
-                        .map(|e| io::Error::new(e.kind(), format!("{}: {}", path.display(), e)));
-                    }
-                    (outcome, err)
-                })
-                .collect()
-        });
-        for (file, (outcome, err)) in batch.iter().zip(results) {
+        let Ok((i, done)) = rx.recv() else { break };
+        pending.insert(i, done);
+        while let Some((outcome, err, line)) = pending.remove(&emitted) {
+            let file = &files[emitted];
+            emitted += 1;
             if let Some(bar) = &progress {
                 bar.inc(1);
             }
@@ -464,14 +527,8 @@ fn parse_with(args: ParseArgs, stats: Option<bool>) -> i32 {
                                 .map_err(io::Error::from)
                                 .and_then(|_| out.write_all(b"\n"))
                         }
-                        Sink::StdoutLines(w) => serde_json::to_writer(&mut *w, doc.as_ref())
-                            .map_err(io::Error::from)
-                            .and_then(|_| w.write_all(b"\n")),
-                        Sink::LinesFile { tmp, .. } => {
-                            serde_json::to_writer(&mut *tmp, doc.as_ref())
-                                .map_err(io::Error::from)
-                                .and_then(|_| tmp.write_all(b"\n"))
-                        }
+                        Sink::StdoutLines(w) => write_line(&mut *w, line, &doc),
+                        Sink::LinesFile { tmp, .. } => write_line(&mut *tmp, line, &doc),
                         Sink::Csv(c) => c.add(&doc),
                         Sink::Sqlite(db) => db.add(&doc).map_err(io::Error::other),
                         Sink::Dir(_) | Sink::Nothing => Ok(()),
@@ -479,11 +536,11 @@ fn parse_with(args: ParseArgs, stats: Option<bool>) -> i32 {
                     if let Err(e) = res {
                         if output::is_broken_pipe(&e) {
                             stopped = true;
-                            break 'batches;
+                            break 'run;
                         }
                         eprintln!("kinerja: cannot write output: {e}");
                         write_failed = true;
-                        break 'batches;
+                        break 'run;
                     }
                 }
                 Outcome::Skipped(s) => {
@@ -504,6 +561,7 @@ fn parse_with(args: ParseArgs, stats: Option<bool>) -> i32 {
             }
         }
     }
+
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
