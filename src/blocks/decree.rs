@@ -180,6 +180,10 @@ enum Piece {
 }
 
 fn piece_at(ws: &[&str]) -> Option<(Piece, usize)> {
+    // one set lookup settles most words: they start no letterhead phrase
+    if !ws.first().is_some_and(|w| grammar().may_start_keyword(w)) {
+        return None;
+    }
     let lh = &grammar().letterhead;
     let table: [(&[Phrase], Piece); 8] = [
         (&lh.government, Piece::Government),

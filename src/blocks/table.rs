@@ -1007,6 +1007,11 @@ fn headers_in(t: &str) -> (Vec<Role>, usize) {
     let mut covered = 0;
     let mut k = 0;
     while k < ws.len() {
+        // most words cannot start a header: one set lookup settles them
+        if !g.may_start_column(ws[k]) {
+            k += 1;
+            continue;
+        }
         let hit = g.columns.iter().find_map(|c| {
             c.starts
                 .iter()
