@@ -1,6 +1,4 @@
 //! Parses one file many times, for profilers: `perf record … profile FILE [N]`.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
     let mut args = std::env::args().skip(1);
