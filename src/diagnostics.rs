@@ -138,6 +138,10 @@ codes! {
         "A table's cells cannot be told apart (header cells one per line, rows run together, columns printed one after another); its lines are kept as unclassified.",
         "`SASARAN/KINERJA UTAMA` / `INDIKATOR KINERJA UTAMA` / `PENJELASAN …` each on its own line, then the rows' words",
         "Re-convert the document with a layout-preserving converter, or enter the indicators by hand from `coverage.unclassified`.";
+    TableCellLabels = "table-cell-labels", Info,
+        "A cell opens with a label of its own and holds further labels (`Formulasi Perhitungan : … Sumber Data : …`); it was split at them, each part giving its role's value and a `kolom` entry under its label.",
+        "`Formulasi Perhitungan : Jumlah Keluarga Sehat / Jumlah Keluarga x 100% Tipe Perhitungan : Non Kumulatif Sumber Data : Profil Kesehatan`",
+        "Check the parts against the source; the labels are listed in `grammars/columns.toml` (`cell_label`).";
     TableCellsReread = "table-cells-reread", Warning,
         "A row's formula cell holds only a unit and its data-source cell only a value: they were read as the row's target.",
         "`- Nilai Akuntabilitas Kinerja | Predikat | A` under `… | PENJELASAN/FORMULASI | SUMBER DATA`",

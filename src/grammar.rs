@@ -309,6 +309,8 @@ pub struct Grammar {
     pub sasaran_openers: Vec<String>,
     /// upper-case words that name a unit and nothing else (`PREDIKAT`)
     pub unit_words: Vec<String>,
+    /// labels inside a cell (`Formulasi Perhitungan :`) and their roles
+    pub cell_labels: Vec<(Option<Role>, Phrase)>,
     pub ordinals: Vec<Ordinal>,
     /// upper-case month name → month number
     pub months: HashMap<String, u32>,
@@ -387,6 +389,14 @@ mod raw {
         #[serde(default)]
         pub unit_words: Vec<String>,
         pub column: Vec<RawColumn>,
+        #[serde(default)]
+        pub cell_label: Vec<RawCellLabel>,
+    }
+    #[derive(Deserialize)]
+    pub struct RawCellLabel {
+        #[serde(default)]
+        pub role: Option<super::Role>,
+        pub phrases: Vec<String>,
     }
     #[derive(Deserialize)]
     pub struct RawColumn {
@@ -656,6 +666,11 @@ impl Grammar {
         let indicator_openers = upper(&c.indicator_openers);
         let sasaran_openers = upper(&c.sasaran_openers);
         let unit_words = upper(&c.unit_words);
+        let cell_labels: Vec<(Option<Role>, Phrase)> = c
+            .cell_label
+            .iter()
+            .flat_map(|l| phrases(&l.phrases).into_iter().map(move |p| (l.role, p)))
+            .collect();
         let columns: Vec<Column> = c
             .column
             .into_iter()
@@ -764,6 +779,7 @@ impl Grammar {
             indicator_openers,
             sasaran_openers,
             unit_words,
+            cell_labels,
             ordinals,
             months,
             ranks,

@@ -521,6 +521,73 @@ pub struct Read {
     pub fillers: Vec<Span>,
 }
 
+/// A part of a cell that holds labels of its own.
+#[derive(Debug, PartialEq)]
+struct CellPart {
+    role: Option<Role>,
+    /// the label as written (`Tipe Perhitungan`)
+    label: String,
+    value: String,
+}
+
+/// ```text
+/// labelled-cell = cell-label ":" value { cell-label ":" value } ;   (cell_label in columns.toml)
+/// ```
+/// A cell that opens with a label (`Formulasi Perhitungan : … Tipe
+/// Perhitungan : … Sumber Data : …`) is split at its labels; `None` for any
+/// other cell.
+fn cell_parts(text: &str) -> Option<Vec<CellPart>> {
+    let g = grammar();
+    if g.cell_labels.is_empty() || !text.contains(':') {
+        return None;
+    }
+    // (label start, value start, role)
+    let mut marks: Vec<(usize, usize, Option<Role>)> = Vec::new();
+    for colon in memchr::memchr_iter(b':', text.as_bytes()) {
+        let head = text[..colon].trim_end();
+        // the label: the last one to three words before the colon (looked
+        // for in the last few dozen bytes: linear on long cells)
+        let mut from = head.len().saturating_sub(48);
+        while !head.is_char_boundary(from) {
+            from += 1;
+        }
+        let offs: Vec<(usize, &str)> = crate::lines::word_offsets(&head[from..])
+            .map(|(a, w)| (from + a, w))
+            .skip(usize::from(from > 0))
+            .collect();
+        let found = (1..=3.min(offs.len())).rev().find_map(|n| {
+            let ws = &offs[offs.len() - n..];
+            g.cell_labels
+                .iter()
+                .find(|(_, p)| p.is_exactly(ws.iter().map(|w| w.1)))
+                .map(|(role, _)| (ws[0].0, *role))
+        });
+        if let Some((start, role)) = found
+            && (start == 0 || text[..start].ends_with(char::is_whitespace))
+            && marks.last().is_none_or(|m| m.1 <= start)
+        {
+            marks.push((start, colon + 1, role));
+        }
+    }
+    if marks.first().is_none_or(|m| m.0 != 0) {
+        return None;
+    }
+    let parts = marks
+        .iter()
+        .enumerate()
+        .map(|(k, &(start, value_at, role))| {
+            let end = marks.get(k + 1).map_or(text.len(), |m| m.0);
+            let label_end = text[..value_at - 1].trim_end().len();
+            CellPart {
+                role,
+                label: text[start..label_end].to_string(),
+                value: markup::clean(&text[value_at..end]),
+            }
+        })
+        .collect();
+    Some(parts)
+}
+
 /// The indicators of a table, and what its other rows are.
 pub fn indicators(table: &Table, diags: &mut Diagnostics) -> Read {
     let keys = column_keys(&table.columns);
@@ -588,12 +655,54 @@ pub fn indicators(table: &Table, diags: &mut Diagnostics) -> Read {
                 raw.insert(0, String::new());
             }
         }
-        let cells = align(&table.columns, raw, span, diags);
+        let mut cells = align(&table.columns, raw, span, diags);
         // each cell read once: its plain text, and its text as a field (lists joined)
-        let texts: Vec<String> = cells
+        let mut texts: Vec<String> = cells
             .iter()
             .map(|c| cell_text(c).unwrap_or_default())
             .collect();
+        // cells with labels of their own: each keeps the part with its own
+        // role; the other parts give their roles' values where the row has
+        // no cell for them, and every part is kept in `kolom` by its label
+        let mut labelled: Vec<(usize, Vec<CellPart>)> = Vec::new();
+        let mut from_labels: Vec<(Role, String)> = Vec::new();
+        for (i, t) in texts.iter_mut().enumerate() {
+            let Some(parts) = cell_parts(t) else { continue };
+            let own_role = table.columns.get(i).and_then(|c| c.role);
+            let own = parts
+                .iter()
+                .find(|p| p.role.is_some() && p.role == own_role)
+                .map(|p| p.value.clone())
+                .unwrap_or_default();
+            from_labels.extend(
+                parts
+                    .iter()
+                    .filter(|p| p.role != own_role && !p.value.is_empty())
+                    .filter_map(|p| p.role.map(|r| (r, p.value.clone()))),
+            );
+            diags.at(
+                Code::TableCellLabels,
+                span,
+                format!(
+                    "the cell under `{}` holds labels of its own ({}); it was split at them",
+                    table.columns.get(i).map_or("", |c| c.name.as_str()),
+                    parts
+                        .iter()
+                        .map(|p| format!("`{}`", p.label))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            );
+            cells[i] = own.clone();
+            *t = own;
+            labelled.push((i, parts));
+        }
+        let labelled_value = |role: Role| {
+            from_labels
+                .iter()
+                .find(|(r, _)| *r == role)
+                .map(|(_, v)| v.clone())
+        };
         let text = |c: Option<usize>| {
             c.and_then(|i| texts.get(i))
                 .filter(|t| !t.is_empty())
@@ -636,13 +745,28 @@ pub fn indicators(table: &Table, diags: &mut Diagnostics) -> Read {
             }
             continue;
         }
-        let kolom = Kolom(
-            keys.iter()
-                .zip(&texts)
-                .filter(|(_, v)| !v.is_empty())
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect(),
-        );
+        let mut kolom: Vec<(String, String)> = Vec::new();
+        for (i, (k, v)) in keys.iter().zip(&texts).enumerate() {
+            match labelled.iter().find(|(c, _)| *c == i) {
+                Some((_, parts)) => {
+                    for p in parts.iter().filter(|p| !p.value.is_empty()) {
+                        match kolom
+                            .iter_mut()
+                            .find(|(k, _)| k.eq_ignore_ascii_case(&p.label))
+                        {
+                            Some((_, v)) => {
+                                v.push_str("; ");
+                                v.push_str(&p.value);
+                            }
+                            None => kolom.push((p.label.clone(), p.value.clone())),
+                        }
+                    }
+                }
+                None if !v.is_empty() => kolom.push((k.clone(), v.clone())),
+                None => {}
+            }
+        }
+        let kolom = Kolom(kolom);
         let no = c_no
             .map(|i| markup::clean(&cells[i]))
             .unwrap_or_default()
@@ -677,16 +801,27 @@ pub fn indicators(table: &Table, diags: &mut Diagnostics) -> Read {
                 (None, t, None)
             }
             None => (
-                c_form.and_then(|i| values::formula::parse(&cells[i], span, diags)),
+                c_form
+                    .map(|i| cells[i].clone())
+                    .filter(|c| !is_empty_cell(c))
+                    .or_else(|| labelled_value(Role::Formulasi))
+                    .and_then(|c| values::formula::parse(&c, span, diags)),
                 None,
-                text(c_sumber),
+                text(c_sumber).or_else(|| labelled_value(Role::SumberData)),
             ),
         };
         if target.is_none() {
-            target = c_target.and_then(|i| values::target::parse(&cells[i], table.target_year));
+            target = c_target
+                .map(|i| cells[i].clone())
+                .filter(|c| !is_empty_cell(c))
+                .or_else(|| labelled_value(Role::Target))
+                .and_then(|c| values::target::parse(&c, table.target_year));
         }
         let penanggung_jawab: Vec<String> = c_pj
-            .map(|i| markup::list_items(&cells[i]))
+            .map(|i| cells[i].clone())
+            .filter(|c| !is_empty_cell(c))
+            .or_else(|| labelled_value(Role::PenanggungJawab))
+            .map(|c| markup::list_items(&c))
             .unwrap_or_default()
             .into_iter()
             .filter(|s| s != "-")
@@ -774,6 +909,46 @@ mod tests {
         assert_eq!(ind[1].no.as_deref(), Some("1"));
         assert_eq!(ind[1].indikator, "Jumlah Koperasi yang di bina.");
         assert_eq!(ind[0].sasaran.as_deref(), Some("Terlaksananya Pembinaan"));
+    }
+
+    /// The karawang field sample's sub-labelled cell (`… PENJELASAN …` column,
+    /// `Formulasi Perhitungan : Jumlah Keluarga Sehat … x 100%`), as a pipe table.
+    #[test]
+    fn cells_with_labels_of_their_own_are_split() {
+        let (ind, codes) = read(
+            "| NO | SASARAN STRATEGIS | INDIKATOR KINERJA UTAMA (IKU) | PENJELASAN | PENANGGUNG JAWAB |\n\
+             |---|---|---|---|---|\n\
+             | 1 | Meningkatnya derajat kesehatan masyarakat | Persentase Keluarga Sehat | Formulasi Perhitungan : Jumlah Keluarga Sehat / Jumlah Keluarga di wilayah Kabupaten dalam kurun waktu satu tahun x 100% Tipe Perhitungan : Non Kumulatif Sumber Data : Profil Kesehatan | Dinas Kesehatan |",
+        );
+        assert_eq!(ind.len(), 1);
+        let f = ind[0].formulasi.as_ref().expect("a formula");
+        assert_eq!(
+            f.pembilang.as_deref(),
+            Some("Jumlah Keluarga Sehat"),
+            "{f:?}"
+        );
+        assert_eq!(
+            f.penyebut.as_deref(),
+            Some("Jumlah Keluarga di wilayah Kabupaten dalam kurun waktu satu tahun")
+        );
+        assert_eq!(ind[0].sumber_data.as_deref(), Some("Profil Kesehatan"));
+        let k = &ind[0].kolom.0;
+        assert!(
+            k.contains(&("Tipe Perhitungan".into(), "Non Kumulatif".into())),
+            "{k:?}"
+        );
+        assert!(
+            k.contains(&("Sumber Data".into(), "Profil Kesehatan".into())),
+            "{k:?}"
+        );
+        assert!(!k.iter().any(|(key, _)| key == "PENJELASAN"), "{k:?}");
+        assert!(
+            codes.contains(&"table-cell-labels".to_string()),
+            "{codes:?}"
+        );
+        // a cell that does not open with a label is left whole
+        assert!(cell_parts("Jumlah ASN yang hadir : Jumlah ASN").is_none());
+        assert!(cell_parts("Data SAPK").is_none());
     }
 
     #[test]
