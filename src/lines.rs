@@ -370,6 +370,25 @@ fn label(text: &str) -> Option<Kind> {
 }
 
 /// Words of a text with their byte offsets.
+/// The words right before each colon of a line, with their byte offsets in
+/// the line: what a label in front of a colon (`… 3. FUNGSI :`, `Sumber Data :`)
+/// is looked for in. Only the last few dozen bytes before a colon are looked
+/// at (a cut word at that edge is left out), so long lines stay linear.
+pub fn words_before_colons(s: &str) -> impl Iterator<Item = (usize, Vec<(usize, &str)>)> {
+    memchr::memchr_iter(b':', s.as_bytes()).map(move |colon| {
+        let head = s[..colon].trim_end();
+        let mut from = head.len().saturating_sub(48);
+        while !head.is_char_boundary(from) {
+            from += 1;
+        }
+        let words = word_offsets(&head[from..])
+            .map(|(a, w)| (from + a, w))
+            .skip(usize::from(from > 0))
+            .collect();
+        (colon, words)
+    })
+}
+
 pub fn word_offsets(s: &str) -> impl Iterator<Item = (usize, &str)> + Clone {
     s.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())

@@ -543,18 +543,8 @@ fn cell_parts(text: &str) -> Option<Vec<CellPart>> {
     }
     // (label start, value start, role)
     let mut marks: Vec<(usize, usize, Option<Role>)> = Vec::new();
-    for colon in memchr::memchr_iter(b':', text.as_bytes()) {
-        let head = text[..colon].trim_end();
-        // the label: the last one to three words before the colon (looked
-        // for in the last few dozen bytes: linear on long cells)
-        let mut from = head.len().saturating_sub(48);
-        while !head.is_char_boundary(from) {
-            from += 1;
-        }
-        let offs: Vec<(usize, &str)> = crate::lines::word_offsets(&head[from..])
-            .map(|(a, w)| (from + a, w))
-            .skip(usize::from(from > 0))
-            .collect();
+    // the label: the last one to three words before a colon
+    for (colon, offs) in crate::lines::words_before_colons(text) {
         let found = (1..=3.min(offs.len())).rev().find_map(|n| {
             let ws = &offs[offs.len() - n..];
             g.cell_labels

@@ -284,18 +284,8 @@ fn bullet_before(s: &str, at: usize) -> usize {
 fn position_label_points(s: &str) -> Vec<usize> {
     let g = grammar();
     let mut out = Vec::new();
-    for colon in memchr::memchr_iter(b':', s.as_bytes()) {
-        let head = s[..colon].trim_end();
-        // the label: the last one to three words before the colon (looked
-        // for in the last few dozen bytes only: linear on long lines)
-        let mut from = head.len().saturating_sub(48);
-        while !head.is_char_boundary(from) {
-            from += 1;
-        }
-        let offs: Vec<(usize, &str)> = crate::lines::word_offsets(&head[from..])
-            .map(|(a, w)| (from + a, w))
-            .skip(usize::from(from > 0))
-            .collect();
+    // the label: the last one to three words before a colon
+    for (_, offs) in crate::lines::words_before_colons(s) {
         let mut label_at = None;
         for n in 1..=3.min(offs.len()) {
             let (at, w) = offs[offs.len() - n];
