@@ -1338,6 +1338,9 @@ pub fn column_dump<'s, 'a>(i: In<'s, 'a>) -> Res<'s, 'a, Unrecoverable> {
             return None;
         }
         let ws: Vec<&str> = crate::grammar::words(&l.text).collect();
+        if !ws.first().is_some_and(|w| g.may_start_column(w)) {
+            return None;
+        }
         let (role, n) = g.columns.iter().find_map(|c| {
             c.starts
                 .iter()
