@@ -820,6 +820,12 @@ pub fn indicators(table: &Table, diags: &mut Diagnostics) -> Read {
         for t in &texts {
             rujukan.extend(values::rujukan::find_all(t));
         }
+        // and in the parts of labelled cells that their own text left out
+        for (i, parts) in &labelled {
+            for p in parts.iter().filter(|p| p.value != texts[*i]) {
+                rujukan.extend(values::rujukan::find_all(&p.value));
+            }
+        }
         let (bidang_urusan, keterangan) = (text(c_bidang), text(c_ket));
         for item in items {
             read.indikator.push(Indikator {
@@ -936,6 +942,14 @@ mod tests {
             codes.contains(&"table-cell-labels".to_string()),
             "{codes:?}"
         );
+        // citations are found in every part, not only in the cell's own
+        let (ind, _) = read(
+            "| SASARAN | INDIKATOR KINERJA | PENJELASAN |\n\
+             |---|---|---|\n\
+             | S | Persentase X | Formulasi Perhitungan : Jumlah X / Jumlah Y x 100% Definisi Operasional : sesuai Peraturan Menteri Kesehatan Nomor 39 Tahun 2016 |",
+        );
+        assert_eq!(ind[0].rujukan.len(), 1, "{:?}", ind[0].rujukan);
+        assert_eq!(ind[0].rujukan[0].nomor.as_deref(), Some("39"));
         // a cell that does not open with a label is left whole
         assert!(cell_parts("Jumlah ASN yang hadir : Jumlah ASN").is_none());
         assert!(cell_parts("Data SAPK").is_none());
