@@ -212,6 +212,13 @@ pub fn assemble(
                     titles.lampiran =
                         Some((t.clone(), periode_of(&l.tentang_lines), l.lampiran.span));
                 }
+                if let Some(at) = l.nomor_blank {
+                    diags.at(
+                        Code::DecreeNumberBlank,
+                        at,
+                        "the Lampiran's `Nomor` has no number; `nomor` is null",
+                    );
+                }
                 a.lampiran.push(l.lampiran);
             }
             Block::Period(p, span) => {

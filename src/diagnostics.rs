@@ -155,6 +155,10 @@ codes! {
         "A decree number split over two lines was joined.",
         "`NOMOR : 188/` and `/KEP/429.115/2016 TENTANG` → `188/ /KEP/429.115/2016`",
         "Check the number against the scan.";
+    DecreeNumberBlank = "decree-number-blank", Info,
+        "A `Nomor` is written with its number left blank (a form filled in by hand, or a draft); `nomor` is `null`.",
+        "`Nomor : Tahun 2024` under `Lampiran Keputusan Kepala Dinas …`",
+        "Fill the number in from the signed original if it matters; the year is still read.";
     DecreeYearFromNumber = "decree-year-from-number", Info,
         "The decree year was taken from the number because no `TAHUN` is written.",
         "`NOMOR : 188/ /KEP/429.115/2016` → tahun 2016",

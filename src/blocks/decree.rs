@@ -74,6 +74,8 @@ pub struct LampiranHeader {
     pub tentang_lines: Vec<String>,
     /// The lines of the tentang block (a title: judul, jenis, periode).
     pub tentang_span: Option<Span>,
+    /// A `Nomor` line whose number is left blank (`Nomor : Tahun 2024`).
+    pub nomor_blank: Option<Span>,
 }
 
 /// The decree keyword a line starts with.
@@ -1257,6 +1259,9 @@ pub fn lampiran<'s, 'a>(i: In<'s, 'a>) -> Res<'s, 'a, LampiranHeader> {
     };
     let mut n = 1;
     let mut nomor = None;
+    let mut nomor_blank = None;
+    // the reference line being read
+    let mut ref_span = first.span();
     let mut tahun = None;
     let mut tentang_lines: Vec<String> = Vec::new();
     let mut tentang_span: Option<Span> = None;
@@ -1269,6 +1274,8 @@ pub fn lampiran<'s, 'a>(i: In<'s, 'a>) -> Res<'s, 'a, LampiranHeader> {
             let num = num.trim_start_matches(':').trim().to_string();
             if !num.is_empty() && nomor.is_none() && !num.eq_ignore_ascii_case("tahun") {
                 nomor = Some(num);
+            } else if nomor.is_none() {
+                nomor_blank = Some(ref_span);
             }
             if tahun.is_none() {
                 tahun = y;
@@ -1301,6 +1308,7 @@ pub fn lampiran<'s, 'a>(i: In<'s, 'a>) -> Res<'s, 'a, LampiranHeader> {
             break;
         }
         span = span.cover(l.span());
+        ref_span = l.span();
         n = i.len() - j.len() + 1;
         reference = t.to_string();
         if starts_with_any(t, &d.tentang).is_some() {
@@ -1343,6 +1351,8 @@ pub fn lampiran<'s, 'a>(i: In<'s, 'a>) -> Res<'s, 'a, LampiranHeader> {
     if tahun.is_none() {
         tahun = nomor.as_deref().and_then(year_in_number);
     }
+    // a blank Nomor line counts only when no number was read at all
+    let nomor_blank = nomor_blank.filter(|_| nomor.is_none());
     Ok((
         i.take_from(n),
         LampiranHeader {
@@ -1355,6 +1365,7 @@ pub fn lampiran<'s, 'a>(i: In<'s, 'a>) -> Res<'s, 'a, LampiranHeader> {
             },
             tentang_lines,
             tentang_span,
+            nomor_blank,
         },
     ))
 }
@@ -1566,6 +1577,7 @@ mod tests {
             ),
             (None, None, Some(2024))
         );
+        assert_eq!(h.nomor_blank, Some(Span::new(2, 2)));
         assert_eq!(h.tentang_lines.len(), 4);
         assert_eq!(h.tentang_span, Some(Span::new(5, 8)));
     }
