@@ -188,6 +188,10 @@ codes! {
         "A fraction whose bar was lost in conversion was read as a ratio.",
         "`Jumlah pasar yang di bangun. x 100 % Jumlah pasar Pemda`",
         "Check the numerator and denominator against the scan.";
+    FormulaBarSuspected = "formula-bar-suspected", Info,
+        "A formula reads like a fraction whose bar was lost (two quantities one after the other) but nothing such as `× 100` confirms it; it is kept as text.",
+        "`Jumlah Koperasi yang melaksanakan RAT. Jumlah Koperasi Aktif`",
+        "Check the scan: if it is a fraction, the first quantity is the numerator.";
     FormulaPlaceholder = "formula-placeholder", Info,
         "A fraction's numerator was a placeholder (`…..`); the text before the fraction was used instead.",
         "`Jumlah ASN yang mengikuti bimtek, \\frac{\\text{.....}}{\\text{Jumlah ASN}}`",

@@ -203,6 +203,16 @@ pub fn parse(cell: &str, span: Span, diags: &mut Diagnostics) -> Option<Formulas
         );
         return Some(f);
     }
+    if let Some((a, b)) = bar_suspected(w, &text) {
+        diags.at(
+            Code::FormulaBarSuspected,
+            span,
+            format!(
+                "`{plain}` reads like a fraction whose bar was lost (`{a}` over `{b}`), but no `× 100` confirms it; kept as text"
+            ),
+        );
+        return Some(text_only(plain));
+    }
     if is_sum(w, &text) {
         return Some(Formulasi {
             teks: plain,
@@ -377,6 +387,36 @@ fn bar_lost(w: &FormulaWords, t: &str) -> Option<Ratio> {
         }
     }
     None
+}
+
+/// `bar-suspected = quantity ( "." | Capitalized-word ) Quantity ;` — exactly
+/// two quantity phrases one after the other, the second one capitalized, with no
+/// `/` and no operator or connector between them (`Jumlah Koperasi yang
+/// melaksanakan RAT. Jumlah Koperasi Aktif`). Not read as a ratio: only
+/// reported.
+fn bar_suspected<'t>(w: &FormulaWords, t: &'t str) -> Option<(&'t str, &'t str)> {
+    if t.contains('/') || !quantity(w, t) {
+        return None;
+    }
+    // exactly one more quantity after the first (three are a list of counts)
+    let mut found = None;
+    for (at, word) in crate::lines::word_offsets(t).skip(1) {
+        if !word.starts_with(char::is_uppercase) || !quantity(w, &t[at..]) {
+            continue;
+        }
+        let before = t[..at].trim_end();
+        let prev = before.rsplit(' ').next().unwrap_or("");
+        let boundary = before.ends_with(['.', ';'])
+            || (prev.starts_with(char::is_uppercase) && prev.chars().all(char::is_alphanumeric));
+        let (a, b) = (trim_operand(before), trim_operand(&t[at..]));
+        if found.is_some() {
+            return None;
+        }
+        if boundary && !a.is_empty() && !b.is_empty() {
+            found = Some((a, b));
+        }
+    }
+    found
 }
 
 fn is_power_of_ten(n: f64) -> bool {
@@ -1117,11 +1157,6 @@ mod tests {
             ),
             ("Persentase", "Persentase"),
             ("Predikat", "Predikat"),
-            // two counts without a scale: not a lost fraction bar
-            (
-                "Jumlah Koperasi yang melaksanakan RAT. Jumlah Koperasi Aktif",
-                "Jumlah Koperasi yang melaksanakan RAT. Jumlah Koperasi Aktif",
-            ),
             (
                 "Jumlah Waktu yang dibutuhkan Jumlah pengaduan kejadian bencana",
                 "Jumlah Waktu yang dibutuhkan Jumlah pengaduan kejadian bencana",
@@ -1129,10 +1164,6 @@ mod tests {
             (
                 "Jumlah Laporan Moniv Jumlah penjaringan data PUMK. Jumlah penerbitan SIUMK",
                 "Jumlah Laporan Moniv Jumlah penjaringan data PUMK. Jumlah penerbitan SIUMK",
-            ),
-            (
-                "Jumlah PAD Meningkat Jumlah Penarikan retribusi Pasar di kecamatan.",
-                "Jumlah PAD Meningkat Jumlah Penarikan retribusi Pasar di kecamatan.",
             ),
             // a "/" between words that are not quantities
             (
@@ -1203,6 +1234,48 @@ mod tests {
             d[0].message
                 .contains("Jumlah Peserta / Jumlah Koperasi Aktif × 100%")
         );
+    }
+
+    /// The Kapuas Hulu formulas whose bar was probably lost: reported, kept
+    /// as text; a sum of two quantities or a single count is not reported.
+    #[test]
+    fn suspected_lost_bars_are_reported_not_read() {
+        let suspected = [
+            (
+                "Jumlah Koperasi yang melaksanakan RAT. Jumlah Koperasi Aktif",
+                "Jumlah Koperasi yang melaksanakan RAT",
+            ),
+            (
+                "Jumlah PAD Meningkat Jumlah Penarikan retribusi Pasar di kecamatan.",
+                "Jumlah PAD Meningkat",
+            ),
+            (
+                "Jumlah dokumen perencanaan dan laporan Kinerja yang disusun tepat waktu. Jumlah dokumen perencanaan dan laporan yang wajib harus disusun. meliputi :Renja , Renstra",
+                "Jumlah dokumen perencanaan dan laporan Kinerja yang disusun tepat waktu",
+            ),
+        ];
+        for (cell, numerator) in suspected {
+            let mut d = Diagnostics::default();
+            let f = parse(cell, Span::line(1), &mut d).unwrap();
+            assert_eq!(f.bentuk, Bentuk::Teks, "{cell}");
+            let d = d.finish();
+            assert_eq!(d.len(), 1, "{cell}");
+            assert_eq!(d[0].code, "formula-bar-suspected");
+            assert!(
+                d[0].message.contains(&format!("`{numerator}` over")),
+                "{}",
+                d[0].message
+            );
+        }
+        for cell in [
+            "Jumlah koperasi aktif",
+            "Jumlah usaha mikro + Jumlah usaha kecil",
+            "Jumlah peserta rapat dan jumlah undangan",
+        ] {
+            let mut d = Diagnostics::default();
+            parse(cell, Span::line(1), &mut d);
+            assert!(d.finish().is_empty(), "{cell}");
+        }
     }
 
     #[test]
