@@ -129,12 +129,24 @@ pub fn collapse_ws(s: &str) -> String {
     let b = s.as_bytes();
     let mut clean = b.first() != Some(&b' ') && b.last() != Some(&b' ');
     let mut prev_space = false;
-    for &c in b {
-        if c >= 0x80 || (c.is_ascii_whitespace() && (c != b' ' || prev_space)) {
-            clean = false;
-            break;
+    if s.is_ascii() {
+        for &c in b {
+            if c.is_ascii_whitespace() && (c != b' ' || prev_space) {
+                clean = false;
+                break;
+            }
+            prev_space = c == b' ';
         }
-        prev_space = c == b' ';
+    } else {
+        // the same test over characters: Unicode spaces count as whitespace
+        clean &= !s.starts_with(char::is_whitespace) && !s.ends_with(char::is_whitespace);
+        for c in s.chars() {
+            if c.is_whitespace() && (c != ' ' || prev_space) {
+                clean = false;
+                break;
+            }
+            prev_space = c == ' ';
+        }
     }
     if clean {
         return s.to_string();
