@@ -61,8 +61,8 @@ codes! {
         "a zero-byte file from an interrupted export",
         "Re-export the document.";
     ControlCharacters = "control-characters", Info,
-        "Control characters other than tab and line breaks were removed from the text.",
-        "a form feed (`\\f`) between pages from pdftotext",
+        "Control characters other than tab, line breaks and form feeds were replaced by spaces.",
+        "a vertical tab (`\\x0B`) or an escape (`\\x1B`) left by an export tool",
         "Nothing; the lines keep their numbers.";
     // --- layout --------------------------------------------------------------
     LayoutLetterSpacing = "layout-letter-spacing", Info,
