@@ -25,16 +25,11 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 /// Normalizes one line.
 pub fn normalize_line(line: &str) -> Cow<'_, str> {
     let bytes = line.as_bytes();
-    // one pass over the bytes decides what the line needs
-    let (mut ascii, mut markup, mut hyphen) = (true, false, false);
-    for &b in bytes {
-        match b {
-            b'*' | b'_' | b'#' | 0x0C => markup = true,
-            b'-' => hyphen = true,
-            0x80.. => ascii = false,
-            _ => {}
-        }
-    }
+    // a few vectorized scans decide what the line needs
+    let ascii = line.is_ascii();
+    let markup =
+        memchr::memchr3(b'*', b'_', b'#', bytes).is_some() || memchr::memchr(0x0C, bytes).is_some();
+    let hyphen = memchr::memchr(b'-', bytes).is_some();
     let trailing = bytes.last() == Some(&b' ');
     let join = hyphen && hyphen_may_join(bytes);
     if ascii && !markup && !trailing && !join {
