@@ -408,20 +408,22 @@ fn colon(text: &str) -> Option<Kind> {
 
 /// Tab- or pipe-separated cells.
 fn row(text: &str) -> Option<Kind> {
-    if text.contains('\t') {
+    let b = text.as_bytes();
+    if memchr::memchr(b'\t', b).is_some() {
         let mut cells = Vec::new();
         let mut start = 0;
-        for (i, c) in text.char_indices() {
-            if c == '\t' {
-                cells.push(start..i);
-                start = i + 1;
-            }
+        for i in memchr::memchr_iter(b'\t', b) {
+            cells.push(start..i);
+            start = i + 1;
         }
         cells.push(start..text.len());
         return Some(Kind::Row { cells, pipe: false });
     }
+    if memchr::memchr(b'|', b).is_none() {
+        return None;
+    }
     let t = text.trim();
-    let pipes = t.bytes().filter(|&b| b == b'|').count();
+    let pipes = memchr::memchr_iter(b'|', t.as_bytes()).count();
     if pipes == 0 || (pipes < 2 && !t.starts_with('|')) {
         return None;
     }
