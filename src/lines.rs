@@ -419,9 +419,8 @@ fn row(text: &str) -> Option<Kind> {
         cells.push(start..text.len());
         return Some(Kind::Row { cells, pipe: false });
     }
-    if memchr::memchr(b'|', b).is_none() {
-        return None;
-    }
+    // no pipe, no pipe row
+    memchr::memchr(b'|', b)?;
     let t = text.trim();
     let pipes = memchr::memchr_iter(b'|', t.as_bytes()).count();
     if pipes == 0 || (pipes < 2 && !t.starts_with('|')) {
