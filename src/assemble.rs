@@ -471,30 +471,24 @@ fn check_nip_conflicts(a: &Assembled, diags: &mut Diagnostics) {
 /// The agency and region when the letterhead does not give them; the span
 /// is that of the text the agency's name (else its region) was read from.
 fn fill_instansi(a: &mut Assembled, titles: &Titles) {
+    // a signature's title, where it was read
+    let signer = |p: &crate::model::Penandatangan| p.jabatan.clone().map(|j| (j, p.span));
     let mut sources: Vec<(String, Span)> = Vec::new();
     if let Some(k) = &a.keputusan {
         sources.extend(k.pejabat.clone().map(|p| (p, k.span)));
-        sources.extend(
-            k.penandatangan
-                .as_ref()
-                .and_then(|p| p.jabatan.clone().map(|j| (j, p.span))),
-        );
+        sources.extend(k.penandatangan.as_ref().and_then(signer));
     }
     sources.extend(titles.title_block.as_ref().map(|t| (t.0.clone(), t.2)));
     sources.extend(titles.lampiran.as_ref().map(|t| (t.0.clone(), t.2)));
     if let Some(k) = &a.keputusan {
         sources.extend(k.tentang.clone().map(|t| (t, k.span)));
     }
+    sources.extend(a.penandatangan.iter().filter_map(signer));
     sources.extend(
-        a.penandatangan
+        a.jabatan
             .iter()
-            .filter_map(|p| p.jabatan.clone().map(|j| (j, p.span))),
+            .filter_map(|j| j.penandatangan.as_ref().and_then(signer)),
     );
-    sources.extend(a.jabatan.iter().filter_map(|j| {
-        j.penandatangan
-            .as_ref()
-            .and_then(|p| p.jabatan.clone().map(|t| (t, p.span)))
-    }));
     sources.extend(titles.unit.clone());
     let wilayah = sources
         .iter()

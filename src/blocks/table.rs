@@ -687,11 +687,16 @@ pub fn indicators(table: &Table, diags: &mut Diagnostics) -> Read {
             *t = own;
             labelled.push((i, parts));
         }
-        let labelled_value = |role: Role| {
-            from_labels
-                .iter()
-                .find(|(r, _)| *r == role)
-                .map(|(_, v)| v.clone())
+        // a role's raw cell, or else the value a labelled cell gave it
+        let cell_or_label = |c: Option<usize>, role: Role| {
+            c.map(|i| cells[i].clone())
+                .filter(|c| !is_empty_cell(c))
+                .or_else(|| {
+                    from_labels
+                        .iter()
+                        .find(|(r, _)| *r == role)
+                        .map(|(_, v)| v.clone())
+                })
         };
         let text = |c: Option<usize>| {
             c.and_then(|i| texts.get(i))
@@ -766,22 +771,24 @@ pub fn indicators(table: &Table, diags: &mut Diagnostics) -> Read {
         // a unit under the formula header and a value under the data-source
         // header, in a table without a target column: the row's target
         let unit_and_value = match (c_form, c_sumber, c_target) {
-            (Some(f), Some(s), None) if s == f + 1 => {
-                let (unit, value) = (&texts[f], &texts[s]);
-                (grammar().is_unit_word(unit) && values::target::is_bare_value(value))
-                    .then(|| (unit.clone(), value.clone()))
+            (Some(f), Some(s), None)
+                if s == f + 1
+                    && grammar().is_unit_word(&texts[f])
+                    && values::target::is_bare_value(&texts[s]) =>
+            {
+                Some((f, s))
             }
             _ => None,
         };
-        let (formulasi, mut target, sumber_data) = match &unit_and_value {
-            Some((unit, value)) => {
+        let (formulasi, target, sumber_data) = match unit_and_value {
+            Some((f, s)) => {
+                let (unit, value) = (&texts[f], &texts[s]);
                 diags.at(
                     Code::TableCellsReread,
                     span,
                     format!(
                         "`{unit}` under `{}` and `{value}` under `{}` were read as the row's target",
-                        table.columns[c_form.unwrap_or_default()].name,
-                        table.columns[c_sumber.unwrap_or_default()].name
+                        table.columns[f].name, table.columns[s].name
                     ),
                 );
                 let t = values::target::parse(value, table.target_year).map(|mut t| {
@@ -791,26 +798,14 @@ pub fn indicators(table: &Table, diags: &mut Diagnostics) -> Read {
                 (None, t, None)
             }
             None => (
-                c_form
-                    .map(|i| cells[i].clone())
-                    .filter(|c| !is_empty_cell(c))
-                    .or_else(|| labelled_value(Role::Formulasi))
+                cell_or_label(c_form, Role::Formulasi)
                     .and_then(|c| values::formula::parse(&c, span, diags)),
-                None,
-                text(c_sumber).or_else(|| labelled_value(Role::SumberData)),
+                cell_or_label(c_target, Role::Target)
+                    .and_then(|c| values::target::parse(&c, table.target_year)),
+                text(c_sumber).or_else(|| cell_or_label(None, Role::SumberData)),
             ),
         };
-        if target.is_none() {
-            target = c_target
-                .map(|i| cells[i].clone())
-                .filter(|c| !is_empty_cell(c))
-                .or_else(|| labelled_value(Role::Target))
-                .and_then(|c| values::target::parse(&c, table.target_year));
-        }
-        let penanggung_jawab: Vec<String> = c_pj
-            .map(|i| cells[i].clone())
-            .filter(|c| !is_empty_cell(c))
-            .or_else(|| labelled_value(Role::PenanggungJawab))
+        let penanggung_jawab: Vec<String> = cell_or_label(c_pj, Role::PenanggungJawab)
             .map(|c| markup::list_items(&c))
             .unwrap_or_default()
             .into_iter()
@@ -1275,7 +1270,10 @@ fn structural(l: &Line) -> bool {
 pub fn flat<'s, 'a>(i: In<'s, 'a>) -> Res<'s, 'a, Unrecoverable> {
     let mut roles = Vec::new();
     let mut n = 0;
+    // a header line naming three columns or more was read across its columns
+    let mut across = false;
     while let Some(r) = i.get(n).and_then(header_fragment) {
+        across |= r.len() >= 3;
         roles.extend(r);
         n += 1;
     }
@@ -1321,11 +1319,7 @@ pub fn flat<'s, 'a>(i: In<'s, 'a>) -> Res<'s, 'a, Unrecoverable> {
             jenis: heading_kind(&i.lines[..1]),
             header,
             span,
-            reason: if n == 1
-                || i.lines[..n]
-                    .iter()
-                    .any(|l| headers_in(l.trimmed()).0.len() >= 3)
-            {
+            reason: if n == 1 || across {
                 "its header and rows were read across their columns, so one line holds fragments of several cells"
             } else {
                 "its header cells stand one per line and its rows run together, so the cells cannot be told apart"
