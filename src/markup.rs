@@ -51,15 +51,20 @@ pub fn clean_opt(s: &str) -> Option<String> {
     (!c.is_empty() && c != "-").then_some(c)
 }
 
+/// False when the text has none of the characters that open markup (`<`,
+/// `&`, `\`, `$`, `{`, `*`, `_`): [`strip_markup`] leaves it as it is.
+/// Most values have none, and a few vectorized scans tell.
+pub fn may_have_markup(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr3(b'<', b'&', b'\\', b).is_some()
+        || memchr::memchr3(b'$', b'{', b'*', b).is_some()
+        || memchr::memchr(b'_', b).is_some()
+}
+
 /// Removes HTML tags, decodes entities and renders LaTeX as plain text;
 /// whitespace is not yet collapsed.
 pub fn strip_markup(s: &str) -> Cow<'_, str> {
-    // most values have no markup character at all: a few fast scans tell
-    let b = s.as_bytes();
-    if memchr::memchr3(b'<', b'&', b'\\', b).is_none()
-        && memchr::memchr3(b'$', b'{', b'*', b).is_none()
-        && memchr::memchr(b'_', b).is_none()
-    {
+    if !may_have_markup(s) {
         return Cow::Borrowed(s);
     }
     let (mut tag, mut amp, mut math, mut emph) = (false, false, false, false);

@@ -377,8 +377,15 @@ fn year_in(s: &str) -> Option<i32> {
 }
 
 fn is_empty_cell(c: &str) -> bool {
-    // markup cannot make letters: a cell without any is empty at once
-    !c.chars().any(char::is_alphanumeric) || markup::clean(c).is_empty()
+    // markup cannot make letters: a cell without any is empty at once; and
+    // without markup, cleaning only drops bullets, spaces and separators, so
+    // a cell with a letter or digit keeps it
+    let has_alnum = if c.is_ascii() {
+        c.bytes().any(|b| b.is_ascii_alphanumeric())
+    } else {
+        c.chars().any(char::is_alphanumeric)
+    };
+    !has_alnum || (markup::may_have_markup(c) && markup::clean(c).is_empty())
 }
 
 fn looks_like_number(c: &str) -> bool {

@@ -123,12 +123,15 @@ fn heading_points(s: &str) -> Vec<usize> {
                 .first()
                 .is_some_and(|p| p.eq_ignore_ascii_case(w))
         });
+        if !starts {
+            continue;
+        }
         // the one to three words before are a region's name after a region word
         let after_region = (k.saturating_sub(4)..k.saturating_sub(1)).any(|r| {
             g.region(offs[r..k].iter().map(|&(_, w)| w))
                 .is_some_and(|(_, n)| n == 1 && k - r - 1 <= 3)
         });
-        if starts && after_region && crate::lines::heading(&s[at..]).is_some() {
+        if after_region && crate::lines::heading(&s[at..]).is_some() {
             out.push(at);
         }
     }

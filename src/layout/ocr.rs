@@ -18,19 +18,38 @@ use crate::lines::{Kind, Line};
 /// The longest word looked at.
 const MAX: usize = 16;
 
+/// The vocabulary by word length: a word is compared only with the words of
+/// its own length and the lengths one shorter and one longer.
 struct Vocab {
-    words: Vec<(Vec<u8>, u32)>,
+    by_len: Vec<Vec<(Vec<u8>, u32)>>,
+}
+
+impl Vocab {
+    /// The words of length `n - 1`, `n` and `n + 1`.
+    fn near(&self, n: usize) -> impl Iterator<Item = &(Vec<u8>, u32)> {
+        (n.saturating_sub(1)..=n + 1)
+            .filter_map(|k| self.by_len.get(k))
+            .flatten()
+    }
+
+    /// The words of length `n`.
+    fn of_len(&self, n: usize) -> &[(Vec<u8>, u32)] {
+        self.by_len.get(n).map_or(&[], Vec::as_slice)
+    }
 }
 
 fn vocab() -> &'static Vocab {
     static V: OnceLock<Vocab> = OnceLock::new();
-    V.get_or_init(|| Vocab {
-        words: grammar()
+    V.get_or_init(|| {
+        let mut by_len = vec![Vec::new(); MAX + 1];
+        for w in grammar()
             .ocr_vocabulary
             .iter()
             .filter(|w| w.is_ascii() && w.len() <= MAX)
-            .map(|w| (w.as_bytes().to_vec(), mask(w.as_bytes())))
-            .collect(),
+        {
+            by_len[w.len()].push((w.as_bytes().to_vec(), mask(w.as_bytes())));
+        }
+        Vocab { by_len }
     })
 }
 
@@ -99,7 +118,7 @@ fn repair_word(w: &str) -> Option<&'static str> {
             .zip(folded)
             .all(|(a, &b)| a.to_ascii_uppercase() == b);
     let v = vocab();
-    if let Some((word, _)) = v.words.iter().find(|(word, _)| word == folded) {
+    if let Some((word, _)) = v.of_len(n).iter().find(|(word, _)| word == folded) {
         // the same word (any case) needs no repair
         return (!as_written).then(|| std::str::from_utf8(word).unwrap_or_default());
     }
@@ -108,8 +127,8 @@ fn repair_word(w: &str) -> Option<&'static str> {
     }
     let m = mask(folded);
     let mut found: Option<&[u8]> = None;
-    for (word, wm) in &v.words {
-        if word.len().abs_diff(n) > 1 || (m ^ wm).count_ones() > 2 || !within_one(folded, word) {
+    for (word, wm) in v.near(n) {
+        if (m ^ wm).count_ones() > 2 || !within_one(folded, word) {
             continue;
         }
         if found.is_some() {

@@ -378,13 +378,24 @@ fn classify(r: &Reading) -> Option<Match> {
     if !r.words[1..].iter().all(|w| rank_word(t, w)) {
         return None;
     }
+    // a key is within reach when at most one letter in five differs; the
+    // distance is at least the difference in length, which settles most keys
+    // without computing it
+    let n = joined.chars().count();
     let ds: Vec<usize> = t
         .keys
         .iter()
-        .map(|k| strsim::levenshtein(&joined, k))
+        .map(|k| {
+            let kn = k.chars().count();
+            if n.abs_diff(kn) * 5 > kn {
+                usize::MAX
+            } else {
+                strsim::levenshtein(&joined, k)
+            }
+        })
         .collect();
     let within: Vec<usize> = (0..t.keys.len())
-        .filter(|&i| ds[i] * 5 <= t.keys[i].chars().count())
+        .filter(|&i| ds[i] != usize::MAX && ds[i] * 5 <= t.keys[i].chars().count())
         .collect();
     let best = within.iter().map(|&i| ds[i]).min();
     let mut closest: Vec<usize> = within
