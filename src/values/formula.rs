@@ -639,7 +639,16 @@ fn starts_with_any(w: &FormulaWords, t: &str, list: &[Phrase]) -> bool {
     {
         return true;
     }
-    first.is_alphanumeric() && list.iter().any(|p| p.is_prefix_of(words(t)))
+    if !first.is_alphanumeric() {
+        return false;
+    }
+    // the first word settles most phrases; the rest are compared in full
+    let Some(w0) = words(t).next() else {
+        return false;
+    };
+    list.iter().any(|p| {
+        p.0.first().is_some_and(|f| crate::grammar::eq_word(w0, f)) && p.is_prefix_of(words(t))
+    })
 }
 
 // --- scale -------------------------------------------------------------------------
