@@ -160,30 +160,7 @@ pub fn strip_bullet(s: &str) -> &str {
 
 /// Collapses every run of whitespace into one space and trims.
 pub fn collapse_ws(s: &str) -> String {
-    // already collapsed? (one pass; non-ASCII text takes the general path)
-    let b = s.as_bytes();
-    let mut clean = b.first() != Some(&b' ') && b.last() != Some(&b' ');
-    let mut prev_space = false;
-    if s.is_ascii() {
-        for &c in b {
-            if c.is_ascii_whitespace() && (c != b' ' || prev_space) {
-                clean = false;
-                break;
-            }
-            prev_space = c == b' ';
-        }
-    } else {
-        // the same test over characters: Unicode spaces count as whitespace
-        clean &= !s.starts_with(char::is_whitespace) && !s.ends_with(char::is_whitespace);
-        for c in s.chars() {
-            if c.is_whitespace() && (c != ' ' || prev_space) {
-                clean = false;
-                break;
-            }
-            prev_space = c == ' ';
-        }
-    }
-    if clean {
+    if is_collapsed(s) {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len());
@@ -194,6 +171,40 @@ pub fn collapse_ws(s: &str) -> String {
         out.push_str(w);
     }
     out
+}
+
+/// True when `s` has no whitespace but single spaces between words.
+fn is_collapsed(s: &str) -> bool {
+    static DOUBLE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    // ASCII whitespace other than a single space, found by vectorized scans
+    if memchr::memchr3(b'\t', b'\n', b'\r', b).is_some()
+        || memchr::memchr2(b'\x0B', b'\x0C', b).is_some()
+        || DOUBLE.find(b).is_some()
+    {
+        return false;
+    }
+    // Unicode spaces start with one of these bytes (U+0085, U+00A0,
+    // U+1680, U+2000–U+205F, U+3000); text without them is settled
+    if memchr::memchr3(0xC2, 0xE1, 0xE2, b).is_none() && memchr::memchr(0xE3, b).is_none() {
+        return true;
+    }
+    // otherwise the same test over characters
+    let mut prev_space = false;
+    if s.starts_with(char::is_whitespace) || s.ends_with(char::is_whitespace) {
+        return false;
+    }
+    for c in s.chars() {
+        if c.is_whitespace() && (c != ' ' || prev_space) {
+            return false;
+        }
+        prev_space = c == ' ';
+    }
+    true
 }
 
 /// Removes trailing ` :`, `;`, `,` and a ` .` that stands apart from its word.
