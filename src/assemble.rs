@@ -282,10 +282,10 @@ pub fn assemble(
                 a.tugas_pokok.extend(d.tugas);
                 a.fungsi.extend(d.fungsi);
             }
-            Block::Table(t) => {
+            Block::Table(mut t) => {
                 in_decree = false;
                 claims.furniture(FurnitureKind::TableHeader, t.header_span);
-                let read = crate::blocks::table::indicators(&t, diags);
+                let read = crate::blocks::table::indicators(&mut t, diags);
                 for s in read.unread {
                     claims.release(s);
                 }

@@ -586,7 +586,12 @@ fn cell_parts(text: &str) -> Option<Vec<CellPart>> {
 }
 
 /// The indicators of a table, and what its other rows are.
-pub fn indicators(table: &Table, diags: &mut Diagnostics) -> Read {
+///
+/// The table's rows are moved out as they are read (`table.rows` is left
+/// empty); its header, spans and separators stay.
+pub fn indicators(table: &mut Table, diags: &mut Diagnostics) -> Read {
+    let rows = std::mem::take(&mut table.rows);
+    let table = &*table;
     let keys = column_keys(&table.columns);
     for c in &table.columns {
         if c.role.is_none() && !c.name.is_empty() {
@@ -625,7 +630,7 @@ pub fn indicators(table: &Table, diags: &mut Diagnostics) -> Read {
         Some(Role::Sasaran | Role::Tujuan)
     );
     let shifted =
-        carried_first && table.columns.len() > 2 && table.rows.iter().any(|(_, r)| group_row(r));
+        carried_first && table.columns.len() > 2 && rows.iter().any(|(_, r)| group_row(r));
     if shifted {
         diags.at(
             Code::TableGroupRows,
@@ -636,13 +641,11 @@ pub fn indicators(table: &Table, diags: &mut Diagnostics) -> Read {
             ),
         );
     }
-    for (span, raw) in &table.rows {
-        let span = *span;
+    for (span, mut raw) in rows {
         if raw.iter().all(|c| is_empty_cell(c)) {
             read.fillers.push(span);
             continue;
         }
-        let mut raw = raw.clone();
         if shifted && !group_row(&raw) {
             let used = raw
                 .iter()
@@ -829,21 +832,33 @@ pub fn indicators(table: &Table, diags: &mut Diagnostics) -> Read {
             }
         }
         let (bidang_urusan, keterangan) = (text(c_bidang), text(c_ket));
-        for item in items {
+        // one indicator per item: the row's values are copied for all but
+        // the last item, which takes them
+        let mut row = Indikator {
+            no: (!no.is_empty()).then_some(no),
+            tujuan: tujuan.clone(),
+            sasaran: sasaran.clone(),
+            indikator: String::new(),
+            formulasi,
+            sumber_data,
+            target,
+            penanggung_jawab,
+            bidang_urusan,
+            keterangan,
+            rujukan,
+            kolom,
+            span,
+        };
+        let last = items.len() - 1;
+        for (k, item) in items.into_iter().enumerate() {
+            if k == last {
+                row.indikator = item;
+                read.indikator.push(row);
+                break;
+            }
             read.indikator.push(Indikator {
-                no: (!no.is_empty()).then(|| no.clone()),
-                tujuan: tujuan.clone(),
-                sasaran: sasaran.clone(),
                 indikator: item,
-                formulasi: formulasi.clone(),
-                sumber_data: sumber_data.clone(),
-                target: target.clone(),
-                penanggung_jawab: penanggung_jawab.clone(),
-                bidang_urusan: bidang_urusan.clone(),
-                keterangan: keterangan.clone(),
-                rujukan: rujukan.clone(),
-                kolom: kolom.clone(),
-                span,
+                ..row.clone()
             });
         }
     }
@@ -868,9 +883,9 @@ mod tests {
                 )
             })
             .collect();
-        let (_, t) = table(Lines::new(&ls)).expect("a table");
+        let (_, mut t) = table(Lines::new(&ls)).expect("a table");
         let mut d = Diagnostics::default();
-        let ind = indicators(&t, &mut d).indikator;
+        let ind = indicators(&mut t, &mut d).indikator;
         (ind, d.finish().into_iter().map(|d| d.code).collect())
     }
 
