@@ -192,6 +192,9 @@ pub struct Regulations {
     /// upper-case first words of every type form and abbreviation, for the
     /// cheap "does this text mention a regulation at all" check
     pub first_words: WordSet,
+    /// the same words as one automaton (ASCII case-insensitive, leftmost
+    /// longest), to find the first of them in a text in one pass
+    pub first_word_finder: aho_corasick::AhoCorasick,
 }
 
 /// Decree section words.
@@ -545,6 +548,7 @@ fn regulations(g: raw::Regulations) -> Result<Regulations, String> {
         });
     }
     let mut first_words = WordSet::default();
+    let mut first_list: Vec<String> = Vec::new();
     for w in types
         .iter()
         .flat_map(|t| t.forms.iter().chain(&t.short))
@@ -555,10 +559,19 @@ fn regulations(g: raw::Regulations) -> Result<Regulations, String> {
             return Err(format!("{file}: `{w}`: type forms must be ASCII"));
         }
         first_words.insert(w.clone());
+        if !first_list.contains(w) {
+            first_list.push(w.clone());
+        }
     }
+    let first_word_finder = aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(&first_list)
+        .map_err(|e| format!("{file}: regulation first words: {e}"))?;
     let w = g.words;
     Ok(Regulations {
         first_words,
+        first_word_finder,
         types,
         abbreviations,
         gazettes,

@@ -114,16 +114,21 @@ pub fn find_all(text: &str) -> Vec<Rujukan> {
 }
 
 /// True when some word of the text is the first word of a regulation type or
-/// abbreviation. Allocation-free.
+/// abbreviation. Allocation-free: one automaton pass finds the candidates,
+/// and a candidate counts when it is a whole word (no letter or digit right
+/// before or after it). The longest candidate at a place is the only one
+/// that can be whole: a shorter one ends inside it, before a letter.
 pub fn mentions_regulation(text: &str, g: &Regulations) -> bool {
-    let mut rest = text;
-    while let Some((at, w)) = next_word(rest) {
-        if is_first_word(w, g) {
-            return true;
-        }
-        rest = &rest[at + w.len()..];
-    }
-    false
+    let alnum_before = |at: usize| {
+        text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+    };
+    let alnum_after = |at: usize| text[at..].chars().next().is_some_and(char::is_alphanumeric);
+    g.first_word_finder
+        .find_iter(text)
+        .any(|m| !alnum_before(m.start()) && !alnum_after(m.end()))
 }
 
 /// The next word (maximal alphanumeric run) of `s`: (byte offset, word).
