@@ -20,14 +20,22 @@ pub fn close_letter_spacing_str(s: &str) -> Option<String> {
     for sp in memchr::memchr_iter(b' ', b).chain(std::iter::once(b.len())) {
         let start = last.map_or(0, |l| l + 1);
         last = Some(sp);
-        let one_letter = sp == start + 1 && (b[start].is_ascii_alphabetic() || b[start] >= 0x80);
+        let one_letter = match sp.checked_sub(start) {
+            Some(1) => b[start].is_ascii_alphabetic(),
+            // one character of two to four bytes
+            Some(2..=4) if b[start] >= 0xC0 => {
+                let mut c = s[start..sp].chars();
+                matches!((c.next(), c.next()), (Some(a), None) if a.is_alphabetic())
+            }
+            _ => false,
+        };
         run = if one_letter { run + 1 } else { 0 };
         if run >= 4 {
             found = true;
             break;
         }
     }
-    if !found && s.is_ascii() {
+    if !found {
         return None;
     }
     let tokens: Vec<&str> = s.split(' ').collect();
@@ -107,16 +115,36 @@ pub fn undouble_str(s: &str) -> Option<String> {
     Some(out.join(" "))
 }
 
+/// True when two equal capitals stand side by side (`KK`). Tested 32 bytes
+/// at a time without branching, so that the compiler can vectorize it.
+fn has_doubled_capital(b: &[u8]) -> bool {
+    let pair = |x: u8, y: u8| (x == y) & (x.wrapping_sub(b'A') < 26);
+    let Some(last) = b.len().checked_sub(1) else {
+        return false;
+    };
+    let (a, c) = (&b[..last], &b[1..]);
+    let mut i = 0;
+    while i + 32 <= last {
+        let mut hit = false;
+        for k in i..i + 32 {
+            hit |= pair(a[k], c[k]);
+        }
+        if hit {
+            return true;
+        }
+        i += 32;
+    }
+    (i..last).any(|k| pair(a[k], c[k]))
+}
+
 pub fn undouble<'a>(lines: Vec<Line<'a>>, diags: &mut Diagnostics) -> Vec<Line<'a>> {
     lines
         .into_iter()
         .map(|l| {
             // cheap reject: a doubled word has a doubled first glyph
-            let b = l.text.as_bytes();
-            let maybe = b
-                .windows(2)
-                .any(|w| w[0] == w[1] && w[0].is_ascii_uppercase());
-            if !maybe || matches!(l.kind, Kind::Row { .. } | Kind::Blank) {
+            if matches!(l.kind, Kind::Row { .. } | Kind::Blank)
+                || !has_doubled_capital(l.text.as_bytes())
+            {
                 return l;
             }
             match undouble_str(&l.text) {
