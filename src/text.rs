@@ -7,17 +7,23 @@ use crate::grammar::{grammar, words};
 pub fn is_mostly_upper(s: &str) -> bool {
     let (mut up, mut low) = (0usize, 0usize);
     if s.is_ascii() {
-        // bytes; give up once the letters left cannot make up for the
-        // lower-case ones seen
+        // bytes, counted 32 at a time without branches (vectorized); give up
+        // once the letters left cannot make up for the lower-case ones seen
         let b = s.as_bytes();
-        for (i, c) in b.iter().enumerate() {
-            if c.is_ascii_uppercase() {
-                up += 1;
-            } else if c.is_ascii_lowercase() {
-                low += 1;
-                if 4 * low > up + (b.len() - i) {
-                    return false;
-                }
+        let mut chunks = b.chunks(32);
+        let mut left = b.len();
+        for chunk in chunks.by_ref() {
+            left -= chunk.len();
+            up += chunk
+                .iter()
+                .map(|c| usize::from(c.wrapping_sub(b'A') < 26))
+                .sum::<usize>();
+            low += chunk
+                .iter()
+                .map(|c| usize::from(c.wrapping_sub(b'a') < 26))
+                .sum::<usize>();
+            if 4 * low > up + left {
+                return false;
             }
         }
         return up > 0 && up >= 4 * low;
