@@ -230,7 +230,8 @@ pub fn repair<'a>(lines: Vec<Line<'a>>, diags: &mut Diagnostics) -> Vec<Line<'a>
                 memchr::memmem::Finder::new(b"AHUN"),
             ]
         });
-        let has_tahun = TAHUN[0].find(b).is_some() || TAHUN[1].find(b).is_some();
+        // looked for only when a word past the first is reached
+        let mut has_tahun: Option<bool> = None;
         // parentheses open before the current word (counted as the words go)
         let (mut depth, mut seen) = (0usize, 0usize);
         for (at, w) in spaced_words(t) {
@@ -260,7 +261,9 @@ pub fn repair<'a>(lines: Vec<Line<'a>>, diags: &mut Diagnostics) -> Vec<Line<'a>
                 {
                     fixes.push((at + s, at + s + inner.len(), in_case_of(inner, word)));
                 }
-            } else if !has_tahun {
+            } else if !*has_tahun
+                .get_or_insert_with(|| TAHUN[0].find(b).is_some() || TAHUN[1].find(b).is_some())
+            {
                 break;
             }
         }
