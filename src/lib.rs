@@ -73,7 +73,12 @@ pub fn parse(bytes: &[u8], path: &str) -> Document {
     if blank.iter().all(|b| *b) && !decoded.binary {
         diags.push(Code::EmptyInput, "the input has no non-blank line", None);
     }
-    let page_starts: Vec<bool> = originals.iter().map(|l| l.contains('\x0C')).collect();
+    // form feeds are rare: one scan of the text settles most documents
+    let page_starts: Vec<bool> = if memchr::memchr(b'\x0C', text.as_bytes()).is_some() {
+        originals.iter().map(|l| l.contains('\x0C')).collect()
+    } else {
+        vec![false; originals.len()]
+    };
     let glyphs: Vec<u32> = originals
         .iter()
         .enumerate()
