@@ -225,7 +225,8 @@ pub fn repair<'a>(lines: Vec<Line<'a>>, diags: &mut Diagnostics) -> Vec<Line<'a>
             continue;
         }
         let t: &str = &l.text;
-        let caps = t.len() <= 120 && crate::text::is_mostly_upper(t);
+        // a short line in capitals: told only when a word past the first is reached
+        let mut caps: Option<bool> = None;
         let mut fixes: Vec<(usize, usize, String)> = Vec::new();
         let mut first = true;
         let mut after_tahun = false;
@@ -244,7 +245,8 @@ pub fn repair<'a>(lines: Vec<Line<'a>>, diags: &mut Diagnostics) -> Vec<Line<'a>
             if first && is_marker(w) {
                 continue;
             }
-            let check = first || caps;
+            let check = first
+                || *caps.get_or_insert_with(|| t.len() <= 120 && crate::text::is_mostly_upper(t));
             first = false;
             if after_tahun && let Some(y) = repair_year(w.trim_end_matches(['.', ',', ';', ')'])) {
                 fixes.push((at, at + 4, y));
