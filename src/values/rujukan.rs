@@ -315,6 +315,15 @@ fn boundary_after(last: Option<char>, rest: &str) -> bool {
 
 /// `phrase(P) = keyword(P₁) { gap keyword(Pₙ) } ;`
 fn phrase<'a>(i: &'a str, p: &Phrase) -> Res<'a, &'a str> {
+    // an ASCII first word (matched byte for byte by `keyword`) must start
+    // with the text's first letter, in any case: most phrases of a list
+    // fail here
+    if let (Some(w), Some(&c0)) = (p.0.first(), i.as_bytes().first())
+        && w.is_ascii()
+        && w.as_bytes().first().is_some_and(|w0| !w0.eq_ignore_ascii_case(&c0))
+    {
+        return error(i);
+    }
     let mut r = i;
     for (n, w) in p.0.iter().enumerate() {
         if n > 0 {
