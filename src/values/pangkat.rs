@@ -260,7 +260,19 @@ fn similar(w: &str, upper: &str) -> bool {
     if n < 4 {
         return false;
     }
-    distance(w, upper) <= if n >= 8 { 2 } else { 1 }
+    let limit: usize = if n >= 8 { 2 } else { 1 };
+    // one edit changes the set of letters by at most two: words whose sets
+    // differ by more are settled without the distance
+    let letters = |s: &str| {
+        s.bytes()
+            .filter(u8::is_ascii_alphabetic)
+            .fold(0u32, |m, b| m | 1 << (b.to_ascii_uppercase() - b'A'))
+    };
+    if w.is_ascii() && upper.is_ascii() && (letters(w) ^ letters(upper)).count_ones() as usize > 2 * limit
+    {
+        return false;
+    }
+    distance(w, upper) <= limit
 }
 
 /// True when a word can stand after the first word of a rank line.
