@@ -369,26 +369,56 @@ fn label(text: &str) -> Option<Kind> {
     None
 }
 
-/// Words of a text with their byte offsets.
-/// The words right before each colon of a line, with their byte offsets in
-/// the line: what a label in front of a colon (`… 3. FUNGSI :`, `Sumber Data :`)
-/// is looked for in. Only the last few dozen bytes before a colon are looked
+/// The last three words right before each colon of a line, with their byte
+/// offsets in the line: what a label in front of a colon (`… 3. FUNGSI :`,
+/// `Sumber Data :`) is looked for in. Only the last few dozen bytes before a colon are looked
 /// at (a cut word at that edge is left out), so long lines stay linear.
-pub fn words_before_colons(s: &str) -> impl Iterator<Item = (usize, Vec<(usize, &str)>)> {
+pub fn words_before_colons(s: &str) -> impl Iterator<Item = (usize, LastWords<'_>)> {
     memchr::memchr_iter(b':', s.as_bytes()).map(move |colon| {
         let head = s[..colon].trim_end();
         let mut from = head.len().saturating_sub(48);
         while !head.is_char_boundary(from) {
             from += 1;
         }
-        let words = word_offsets(&head[from..])
+        let mut words = LastWords::default();
+        for w in word_offsets(&head[from..])
             .map(|(a, w)| (from + a, w))
             .skip(usize::from(from > 0))
-            .collect();
+        {
+            words.push(w);
+        }
         (colon, words)
     })
 }
 
+/// The last three words (or fewer) before a colon, with their byte offsets,
+/// in text order; kept without allocating.
+#[derive(Clone, Copy, Default, Debug)]
+pub struct LastWords<'s> {
+    buf: [(usize, &'s str); 3],
+    len: usize,
+}
+
+impl<'s> LastWords<'s> {
+    fn push(&mut self, w: (usize, &'s str)) {
+        if self.len == self.buf.len() {
+            self.buf.rotate_left(1);
+            self.buf[self.len - 1] = w;
+        } else {
+            self.buf[self.len] = w;
+            self.len += 1;
+        }
+    }
+}
+
+impl<'s> std::ops::Deref for LastWords<'s> {
+    type Target = [(usize, &'s str)];
+    fn deref(&self) -> &Self::Target {
+        &self.buf[..self.len]
+    }
+}
+
+/// Words of a text (runs of letters and digits) with their byte offsets.
 pub fn word_offsets(s: &str) -> impl Iterator<Item = (usize, &str)> + Clone {
     s.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())

@@ -2,7 +2,6 @@
 //! section labels written after their content.
 
 use std::borrow::Cow;
-use std::sync::LazyLock;
 
 use crate::diagnostics::{Code, Diagnostics};
 use crate::grammar::{grammar, words};
@@ -38,9 +37,17 @@ pub fn split_points(s: &str) -> Vec<usize> {
     let b = s.as_bytes();
     // candidates: the first word after ". ", "; ", ": " or ") "
     // and after a bullet in the line (` - Kedua : …`), where a colon must follow
-    static BULLET: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| memchr::memmem::Finder::new(b" - "));
-    let bullets = BULLET.find_iter(b).map(|p| (p + 1, true));
+    // ` - ` (not overlapping), found from the dashes
+    let mut taken = 0;
+    let bullets = memchr::memchr_iter(b'-', b)
+        .filter(move |&q| {
+            let hit = q >= 1 && q - 1 >= taken && b[q - 1] == b' ' && b.get(q + 1) == Some(&b' ');
+            if hit {
+                taken = q + 2;
+            }
+            hit
+        })
+        .map(|q| (q, true));
     let ends = memchr::memchr3_iter(b'.', b';', b':', b)
         .chain(memchr::memchr_iter(b')', b))
         .map(|p| (p, false));
@@ -249,14 +256,9 @@ fn ends_clause(head: &str) -> bool {
 fn nip_points(s: &str) -> Vec<usize> {
     let b = s.as_bytes();
     let mut out = Vec::new();
-    static NIP: LazyLock<[memchr::memmem::Finder<'static>; 2]> = LazyLock::new(|| {
-        [
-            memchr::memmem::Finder::new(b"NIP"),
-            memchr::memmem::Finder::new(b"Nip"),
-        ]
-    });
-    for p in NIP[0].find_iter(b).chain(NIP[1].find_iter(b)) {
-        if p == 0 || b[p - 1] != b' ' {
+    // `NIP` or `Nip` after a space: found from the `N`s
+    for p in memchr::memchr_iter(b'N', b) {
+        if p == 0 || b[p - 1] != b' ' || !matches!(b.get(p + 1..p + 3), Some(b"IP" | b"ip")) {
             continue;
         }
         let after = &s[p + 3..];
