@@ -84,7 +84,9 @@ fn is_symbol_bullet(c: char) -> bool {
 /// True when the line holds glyphs that are mapped to plain text: symbol-font
 /// bullets, mathematical or fullwidth letters (reported by the caller).
 pub fn has_unusual_glyphs(line: &str) -> bool {
-    !line.is_ascii()
+    // all of them are encoded from a lead byte 0xEF (U+F000–U+FFFF) or
+    // 0xF0 (U+10000–U+3FFFF): a line without one has none
+    memchr::memchr2(0xEF, 0xF0, line.as_bytes()).is_some()
         && line.chars().any(|c| {
             is_symbol_bullet(c) || matches!(c, '\u{1D400}'..='\u{1D7FF}' | '\u{FF01}'..='\u{FF5E}')
         })
