@@ -165,6 +165,15 @@ pub fn split_lines(text: &str) -> impl Iterator<Item = &str> {
 mod tests {
     use super::*;
 
+    proptest::proptest! {
+        #[test]
+        fn split_lines_is_split_at_newlines(s in "[ab\n]{0,20}") {
+            let body = s.strip_suffix('\n').unwrap_or(&s);
+            let plain: Vec<&str> = if s.is_empty() { Vec::new() } else { body.split('\n').collect() };
+            proptest::prop_assert_eq!(split_lines(&s).collect::<Vec<_>>(), plain);
+        }
+    }
+
     fn dec(b: &[u8]) -> (String, &'static str, Vec<String>) {
         let mut d = Diagnostics::default();
         let out = decode(b, &mut d);

@@ -585,6 +585,21 @@ mod tests {
     use super::*;
     use crate::normalize::normalize_line;
 
+    proptest::proptest! {
+        #[test]
+        fn last_words_are_the_last_three(s in "[a-z :]{0,60}") {
+            for (colon, last) in words_before_colons(&s) {
+                let head = s[..colon].trim_end();
+                let from = head.len().saturating_sub(48);
+                let all: Vec<(usize, &str)> = word_offsets(&head[from..])
+                    .map(|(a, w)| (from + a, w))
+                    .skip(usize::from(from > 0))
+                    .collect();
+                proptest::prop_assert_eq!(&*last, &all[all.len().saturating_sub(3)..]);
+            }
+        }
+    }
+
     fn kind(s: &str) -> Kind {
         classify(&normalize_line(s))
     }

@@ -784,6 +784,39 @@ pub mod math {
 mod tests {
     use super::*;
 
+    // the fast paths against the plain definitions they stand for
+    proptest::proptest! {
+        #[test]
+        fn collapse_ws_is_split_whitespace(s in "[ a-zA-Z\t\n\r\x0B\x0C\u{A0}\u{2003}\u{3000}é–Σ]{0,40}") {
+            let plain = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            proptest::prop_assert_eq!(collapse_ws(&s), plain);
+        }
+
+        #[test]
+        fn text_without_markup_is_left_as_it_is(s in "[ a-z<&\\$*_{}]{0,30}") {
+            if !may_have_markup(&s) {
+                proptest::prop_assert_eq!(strip_markup(&s), s.as_str());
+            }
+        }
+    }
+
+    #[test]
+    fn kept_latex_renderings_answer_as_a_fresh_one() {
+        let a = r"\frac{Jumlah A}{Jumlah B} \times 100\%";
+        let b = r"$\sum$ Dokumen";
+        let fresh_a = math::render(&math::parse(a));
+        let fresh_b = math::render(&math::parse(b));
+        // interleaved, repeated, and past the number kept
+        for round in 0..3 {
+            assert_eq!(render_math(a), fresh_a, "round {round}");
+            assert_eq!(render_math(b), fresh_b, "round {round}");
+            for k in 0..10 {
+                let other = format!(r"\frac{{x{k}}}{{y}}");
+                assert_eq!(render_math(&other), math::render(&math::parse(&other)));
+            }
+        }
+    }
+
     #[test]
     fn clean_values() {
         assert_eq!(

@@ -155,6 +155,20 @@ pub fn same_position(a: &str, b: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// `is_mostly_upper` as first written: every character counted.
+    fn mostly_upper_plain(s: &str) -> bool {
+        let up = s.chars().filter(|c| c.is_uppercase()).count();
+        let low = s.chars().filter(|c| c.is_lowercase()).count();
+        up > 0 && up >= 4 * low
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn mostly_upper_counts_as_the_plain_definition(s in "[A-Za-z0-9 .]{0,120}|[A-Za-zÉé ]{0,40}") {
+            proptest::prop_assert_eq!(is_mostly_upper(&s), mostly_upper_plain(&s));
+        }
+    }
+
     #[test]
     fn title_casing() {
         assert_eq!(

@@ -871,6 +871,16 @@ mod tests {
     use crate::lines::Lines;
     use crate::normalize::normalize_line;
 
+    proptest::proptest! {
+        #[test]
+        fn empty_cells_are_those_without_letters_or_that_clean_to_nothing(
+            c in "[ a1.:;*\\-•<>b/r&;nbsp{}$é]{0,16}"
+        ) {
+            let plain = !c.chars().any(char::is_alphanumeric) || markup::clean(&c).is_empty();
+            proptest::prop_assert_eq!(is_empty_cell(&c), plain);
+        }
+    }
+
     fn read(src: &str) -> (Vec<Indikator>, Vec<String>) {
         let ls: Vec<Line> = src
             .split('\n')

@@ -37,17 +37,7 @@ pub fn split_points(s: &str) -> Vec<usize> {
     let b = s.as_bytes();
     // candidates: the first word after ". ", "; ", ": " or ") "
     // and after a bullet in the line (` - Kedua : …`), where a colon must follow
-    // ` - ` (not overlapping), found from the dashes
-    let mut taken = 0;
-    let bullets = memchr::memchr_iter(b'-', b)
-        .filter(move |&q| {
-            let hit = q >= 1 && q - 1 >= taken && b[q - 1] == b' ' && b.get(q + 1) == Some(&b' ');
-            if hit {
-                taken = q + 2;
-            }
-            hit
-        })
-        .map(|q| (q, true));
+    let bullets = spaced_dashes(b).map(|q| (q, true));
     let ends = memchr::memchr3_iter(b'.', b';', b':', b)
         .chain(memchr::memchr_iter(b')', b))
         .map(|p| (p, false));
@@ -143,6 +133,19 @@ fn heading_points(s: &str) -> Vec<usize> {
         }
     }
     out
+}
+
+/// The dashes of ` - ` in a line (the matches of ` - `, not overlapping),
+/// found from the dashes.
+fn spaced_dashes(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    let mut taken = 0;
+    memchr::memchr_iter(b'-', b).filter(move |&q| {
+        let hit = q > taken && b[q - 1] == b' ' && b.get(q + 1) == Some(&b' ');
+        if hit {
+            taken = q + 2;
+        }
+        hit
+    })
 }
 
 /// Start offsets of the items of an inline sequence `a. … ; b. … ; c. …`.
@@ -472,4 +475,40 @@ pub fn move_trailing_labels<'a>(
         i = label_end;
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // the single-byte scans against the substring searches they replace
+    proptest::proptest! {
+        #[test]
+        fn spaced_dashes_are_the_matches_of_space_dash_space(s in "[ a-]{0,30}") {
+            let b = s.as_bytes();
+            let plain: Vec<usize> = memchr::memmem::find_iter(b, b" - ").map(|p| p + 1).collect();
+            proptest::prop_assert_eq!(spaced_dashes(b).collect::<Vec<_>>(), plain);
+        }
+
+        #[test]
+        fn nip_labels_are_found_from_their_n(s in "[ NIPip.:0-9a]{0,30}") {
+            let b = s.as_bytes();
+            let mut plain: Vec<usize> = memchr::memmem::find_iter(b, b"NIP")
+                .chain(memchr::memmem::find_iter(b, b"Nip"))
+                .filter(|&p| p > 0 && b[p - 1] == b' ')
+                .filter(|&p| {
+                    let after = &s[p + 3..];
+                    (after.starts_with(['.', ':'])
+                        || after
+                            .trim_start()
+                            .trim_start_matches([':', '.'])
+                            .trim_start()
+                            .starts_with(|c: char| c.is_ascii_digit()))
+                        && after.chars().any(|c| c.is_ascii_digit())
+                })
+                .collect();
+            plain.sort_unstable();
+            proptest::prop_assert_eq!(nip_points(&s), plain);
+        }
+    }
 }

@@ -303,6 +303,52 @@ pub fn repair<'a>(lines: Vec<Line<'a>>, diags: &mut Diagnostics) -> Vec<Line<'a>
 mod tests {
     use super::*;
 
+    proptest::proptest! {
+        #[test]
+        fn spaced_words_are_the_pieces_between_spaces(s in "[ab ]{0,20}") {
+            let plain: Vec<(usize, &str)> = s
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+                .collect();
+            proptest::prop_assert_eq!(spaced_words(&s).collect::<Vec<_>>(), plain);
+        }
+
+        #[test]
+        fn vocabulary_by_length_finds_what_a_full_scan_finds(w in "[A-Z0-9|(]{6,17}") {
+            // the repair against every vocabulary word, lengths not used
+            let plain = (|| {
+                let mut buf = [0u8; MAX];
+                let n = fold(&w, &mut buf)?;
+                let folded = &buf[..n];
+                if w.bytes().filter(u8::is_ascii_alphabetic).count() < 4 {
+                    return None;
+                }
+                let all: Vec<&(Vec<u8>, u32)> = vocab().by_len.iter().flatten().collect();
+                if let Some((word, _)) = all.iter().find(|(word, _)| word == folded) {
+                    let as_written = w.len() == n
+                        && w.bytes().zip(folded).all(|(a, &b)| a.to_ascii_uppercase() == b);
+                    return (!as_written).then(|| std::str::from_utf8(word).unwrap_or_default());
+                }
+                let m = mask(folded);
+                let near: Vec<&[u8]> = all
+                    .iter()
+                    .filter(|(word, wm)| {
+                        word.len().abs_diff(n) <= 1
+                            && (m ^ wm).count_ones() <= 2
+                            && within_one(folded, word)
+                    })
+                    .map(|(word, _)| word.as_slice())
+                    .collect();
+                match near.as_slice() {
+                    [one] if n >= 6 => Some(std::str::from_utf8(one).unwrap_or_default()),
+                    _ => None,
+                }
+            })();
+            proptest::prop_assert_eq!(repair_word(&w), plain);
+        }
+    }
+
     #[test]
     fn damaged_structural_words() {
         assert_eq!(repair_word("I(EPUTUSAN"), Some("KEPUTUSAN"));

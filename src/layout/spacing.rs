@@ -38,6 +38,11 @@ pub fn close_letter_spacing_str(s: &str) -> Option<String> {
     if !found {
         return None;
     }
+    close_up(s)
+}
+
+/// Runs of four or more single letters closed up; `None` when there is none.
+fn close_up(s: &str) -> Option<String> {
     let tokens: Vec<&str> = s.split(' ').collect();
     let single = |t: &str| {
         let mut c = t.chars();
@@ -160,4 +165,40 @@ pub fn undouble<'a>(lines: Vec<Line<'a>>, diags: &mut Diagnostics) -> Vec<Line<'
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // the cheap rejects against the full tests they guard
+    proptest::proptest! {
+        #[test]
+        fn letter_spacing_reject_loses_nothing(s in "([a-zA-Zé]{1,2}| |[.-]){0,24}") {
+            proptest::prop_assert_eq!(close_letter_spacing_str(&s), close_up(&s));
+        }
+
+        #[test]
+        fn doubled_capitals_are_found_at_any_offset(s in "[A-Ca-c ]{0,80}") {
+            let plain = s.as_bytes().windows(2).any(|w| w[0] == w[1] && w[0].is_ascii_uppercase());
+            proptest::prop_assert_eq!(has_doubled_capital(s.as_bytes()), plain);
+        }
+    }
+
+    #[test]
+    fn spaced_letters_and_doubled_glyphs() {
+        assert_eq!(
+            close_letter_spacing_str("T E N T A N G").as_deref(),
+            Some("TENTANG")
+        );
+        assert_eq!(
+            close_letter_spacing_str("K É P U T U S A N").as_deref(),
+            Some("KÉPUTUSAN")
+        );
+        assert_eq!(close_letter_spacing_str("a b c"), None);
+        assert!(has_doubled_capital(
+            &[b'x'; 40].iter().chain(b"KK").copied().collect::<Vec<_>>()
+        ));
+        assert!(!has_doubled_capital(b"Kk"));
+    }
 }

@@ -268,7 +268,9 @@ fn similar(w: &str, upper: &str) -> bool {
             .filter(u8::is_ascii_alphabetic)
             .fold(0u32, |m, b| m | 1 << (b.to_ascii_uppercase() - b'A'))
     };
-    if w.is_ascii() && upper.is_ascii() && (letters(w) ^ letters(upper)).count_ones() as usize > 2 * limit
+    if w.is_ascii()
+        && upper.is_ascii()
+        && (letters(w) ^ letters(upper)).count_ones() as usize > 2 * limit
     {
         return false;
     }
@@ -542,6 +544,21 @@ pub fn parse(text: &str, span: Span, diags: &mut Diagnostics) -> Pangkat {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn letter_sets_settle_no_similar_word(w in "[A-Za-z.]{0,12}", k in 0usize..8) {
+            // `similar` as the edit distance alone
+            let t = &*TABLE;
+            let m = &t.modifiers[k % t.modifiers.len()];
+            let plain = w.len().abs_diff(m.len()) <= 2
+                && (eq_upper(&w, m) || {
+                    let n = w.chars().count().min(m.chars().count());
+                    n >= 4 && distance(&w, m) <= if n >= 8 { 2 } else { 1 }
+                });
+            prop_assert_eq!(similar(&w, m), plain);
+        }
+    }
 
     fn read_rank(text: &str) -> (Pangkat, Vec<crate::model::Diagnostic>) {
         let mut d = Diagnostics::default();

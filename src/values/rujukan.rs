@@ -320,7 +320,9 @@ fn phrase<'a>(i: &'a str, p: &Phrase) -> Res<'a, &'a str> {
     // fail here
     if let (Some(w), Some(&c0)) = (p.0.first(), i.as_bytes().first())
         && w.is_ascii()
-        && w.as_bytes().first().is_some_and(|w0| !w0.eq_ignore_ascii_case(&c0))
+        && w.as_bytes()
+            .first()
+            .is_some_and(|w0| !w0.eq_ignore_ascii_case(&c0))
     {
         return error(i);
     }
@@ -971,6 +973,28 @@ fn clean_value(s: &str) -> Option<String> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// `mentions_regulation` as first written: word by word.
+    fn mentions_plain(text: &str, g: &Regulations) -> bool {
+        let mut rest = text;
+        while let Some((at, w)) = next_word(rest) {
+            if is_first_word(w, g) {
+                return true;
+            }
+            rest = &rest[at + w.len()..];
+        }
+        false
+    }
+
+    proptest! {
+        #[test]
+        fn mention_scan_agrees_with_the_word_scan(
+            s in "(Peraturan|PERDA|uu|UUD|Undang|Keputusan|Perpres|PP|pp|ab|é|Ü|x|[ .,/-]){0,12}"
+        ) {
+            let g = &grammar().regulations;
+            prop_assert_eq!(mentions_regulation(&s, g), mentions_plain(&s, g));
+        }
+    }
 
     /// What one citation must read as; `teks: None` leaves it unchecked.
     struct E {
