@@ -21,17 +21,20 @@ bin=target/release
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-# wall seconds and peak resident KiB of a command, its stdout discarded
+# wall seconds, peak resident KiB and CPU seconds (user + system) of a
+# command, its stdout discarded
 measure() {
-    /usr/bin/time -f '%e %M' -o "$tmp/time" "$@" > /dev/null 2> "$tmp/stderr" || {
+    /usr/bin/time -f '%e %M %U %S' -o "$tmp/time" "$@" > /dev/null 2> "$tmp/stderr" || {
         cat "$tmp/stderr" >&2
         return 1
     }
-    cat "$tmp/time"
+    awk '{print $1, $2, $3 + $4}' "$tmp/time"
 }
 
-echo "| documents | MB | run | jobs | seconds | MB/s | docs/s | × baseline | peak RSS MiB |"
-echo "|---:|---:|---|---:|---:|---:|---:|---:|---:|"
+# MB/s is over wall time; "MB per CPU s" over the CPU time of all threads,
+# steadier on a shared machine and the per-core figure
+echo "| documents | MB | run | jobs | seconds | MB/s | docs/s | × baseline | CPU s | MB per CPU s | peak RSS MiB |"
+echo "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"
 for n in "${SIZES[@]}"; do
     dir="$ARCHIVES/n$n-seed$SEED"
     if [ ! -d "$dir" ]; then
@@ -41,18 +44,19 @@ for n in "${SIZES[@]}"; do
     mb=$(awk -v b="$bytes" 'BEGIN {printf "%.1f", b / 1e6}')
     # warm the page cache, so every run reads from memory
     "$bin/examples/baseline" "$dir" > /dev/null 2>&1
-    read -r base_s base_kb < <(measure "$bin/examples/baseline" "$dir")
-    row() { # run jobs seconds kib
-        awk -v n="$n" -v mb="$mb" -v run="$1" -v jobs="$2" -v s="$3" -v kb="$4" -v base="$base_s" 'BEGIN {
-            printf "| %d | %s | %s | %s | %.2f | %.1f | %.0f | %.1f | %.1f |\n",
-                n, mb, run, jobs, s, mb / s, n / s, s / base, kb / 1024 }'
+    read -r base_s base_kb base_cpu < <(measure "$bin/examples/baseline" "$dir")
+    row() { # run jobs seconds kib cpu-seconds
+        awk -v n="$n" -v mb="$mb" -v run="$1" -v jobs="$2" -v s="$3" -v kb="$4" -v cpu="$5" -v base="$base_s" 'BEGIN {
+            if (cpu <= 0) cpu = 0.01
+            printf "| %d | %s | %s | %s | %.2f | %.1f | %.0f | %.1f | %.2f | %.1f | %.1f |\n",
+                n, mb, run, jobs, s, mb / s, n / s, s / base, cpu, mb / cpu, kb / 1024 }'
     }
-    row baseline 1 "$base_s" "$base_kb"
+    row baseline 1 "$base_s" "$base_kb" "$base_cpu"
     for jobs in 1 2; do
-        read -r s kb < <(measure "$bin/kinerja" parse "$dir" --format jsonl --jobs "$jobs" --quiet)
-        row "kinerja → jsonl" "$jobs" "$s" "$kb"
+        read -r s kb cpu < <(measure "$bin/kinerja" parse "$dir" --format jsonl --jobs "$jobs" --quiet)
+        row "kinerja → jsonl" "$jobs" "$s" "$kb" "$cpu"
     done
-    read -r s kb < <(measure "$bin/kinerja" parse "$dir" --out "$tmp/out" --jobs 2 --quiet)
-    row "kinerja → json files" 2 "$s" "$kb"
+    read -r s kb cpu < <(measure "$bin/kinerja" parse "$dir" --out "$tmp/out" --jobs 2 --quiet)
+    row "kinerja → json files" 2 "$s" "$kb" "$cpu"
     rm -rf "$tmp/out"
 done
