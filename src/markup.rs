@@ -64,14 +64,15 @@ pub fn may_have_markup(s: &str) -> bool {
 /// Removes HTML tags, decodes entities and renders LaTeX as plain text;
 /// whitespace is not yet collapsed.
 pub fn strip_markup(s: &str) -> Cow<'_, str> {
+    // most values have no markup at all: three scans tell
+    if !may_have_markup(s) {
+        return Cow::Borrowed(s);
+    }
     let b = s.as_bytes();
     let tag = memchr::memchr(b'<', b).is_some();
     let amp = memchr::memchr(b'&', b).is_some();
     let math = memchr::memchr3(b'\\', b'$', b'{', b).is_some();
     let emph = memchr::memchr2(b'*', b'_', b).is_some();
-    if !(tag || amp || math || emph) {
-        return Cow::Borrowed(s);
-    }
     let mut t: Cow<str> = Cow::Borrowed(s);
     if tag {
         t = Cow::Owned(strip_tags(&t));
