@@ -125,15 +125,12 @@ pub fn undouble_str(s: &str) -> Option<String> {
     Some(out.join(" "))
 }
 
-/// True when three spaces stand two bytes apart (`␣a␣b␣`). Tested 32 bytes
-/// at a time without branching, so that the compiler can vectorize it.
-fn has_spaced_run(b: &[u8]) -> bool {
-    let Some(last) = b.len().checked_sub(4) else {
-        return false;
-    };
-    let hit = |k: usize| (b[k] == b' ') & (b[k + 2] == b' ') & (b[k + 4] == b' ');
+/// True when `hit(k)` holds for some `k` in `0..n`. The positions are tested
+/// 32 at a time without branching, so that the compiler can vectorize a
+/// simple byte test.
+fn any_position(n: usize, hit: impl Fn(usize) -> bool) -> bool {
     let mut i = 0;
-    while i + 32 <= last {
+    while i + 32 <= n {
         let mut any = false;
         for k in i..i + 32 {
             any |= hit(k);
@@ -143,29 +140,26 @@ fn has_spaced_run(b: &[u8]) -> bool {
         }
         i += 32;
     }
-    (i..last).any(hit)
+    (i..n).any(hit)
 }
 
-/// True when two equal capitals stand side by side (`KK`). Tested 32 bytes
-/// at a time without branching, so that the compiler can vectorize it.
+/// True when three spaces stand two bytes apart (`␣a␣b␣`).
+fn has_spaced_run(b: &[u8]) -> bool {
+    let n = b.len().saturating_sub(4);
+    // three views of the same length, so that no test needs a bounds check
+    let (x, y, z) = (
+        &b[..n],
+        &b[2.min(b.len())..][..n],
+        &b[4.min(b.len())..][..n],
+    );
+    any_position(n, |k| (x[k] == b' ') & (y[k] == b' ') & (z[k] == b' '))
+}
+
+/// True when two equal capitals stand side by side (`KK`).
 fn has_doubled_capital(b: &[u8]) -> bool {
-    let pair = |x: u8, y: u8| (x == y) & (x.wrapping_sub(b'A') < 26);
-    let Some(last) = b.len().checked_sub(1) else {
-        return false;
-    };
-    let (a, c) = (&b[..last], &b[1..]);
-    let mut i = 0;
-    while i + 32 <= last {
-        let mut hit = false;
-        for k in i..i + 32 {
-            hit |= pair(a[k], c[k]);
-        }
-        if hit {
-            return true;
-        }
-        i += 32;
-    }
-    (i..last).any(|k| pair(a[k], c[k]))
+    let n = b.len().saturating_sub(1);
+    let (x, y) = (&b[..n], &b[1.min(b.len())..][..n]);
+    any_position(n, |k| (x[k] == y[k]) & (x[k].wrapping_sub(b'A') < 26))
 }
 
 pub fn undouble<'a>(lines: Vec<Line<'a>>, diags: &mut Diagnostics) -> Vec<Line<'a>> {
