@@ -149,15 +149,8 @@ fn clean_controls<'a>(text: Cow<'a, str>, diags: &mut Diagnostics, binary: bool)
 pub fn split_lines(text: &str) -> impl Iterator<Item = &str> {
     let body = text.strip_suffix('\n').unwrap_or(text);
     let empty = text.is_empty();
-    // `body.split('\n')`, with the line ends found by a vectorized scan
-    let mut start = 0;
-    memchr::memchr_iter(b'\n', body.as_bytes())
-        .chain(std::iter::once(body.len()))
-        .map(move |end| {
-            let line = &body[start..end];
-            start = end + 1;
-            line
-        })
+    crate::text::pieces(body, b'\n')
+        .map(|(_, line)| line)
         .filter(move |_| !empty)
 }
 

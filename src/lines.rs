@@ -371,8 +371,9 @@ fn label(text: &str) -> Option<Kind> {
 
 /// The last three words right before each colon of a line, with their byte
 /// offsets in the line: what a label in front of a colon (`… 3. FUNGSI :`,
-/// `Sumber Data :`) is looked for in. Only the last few dozen bytes before a colon are looked
-/// at (a cut word at that edge is left out), so long lines stay linear.
+/// `Sumber Data :`) is looked for in. Only the last few dozen bytes before a
+/// colon are looked at (a cut word at that edge is left out), so long lines
+/// stay linear.
 pub fn words_before_colons(s: &str) -> impl Iterator<Item = (usize, LastWords<'_>)> {
     memchr::memchr_iter(b':', s.as_bytes()).map(move |colon| {
         let head = s[..colon].trim_end();

@@ -3,6 +3,21 @@
 
 use crate::grammar::{grammar, words};
 
+/// The pieces of `s` between the bytes `sep` (an ASCII byte), with their
+/// byte offsets: `s.split(sep as char)`, with the separators found by a
+/// vectorized scan.
+pub fn pieces(s: &str, sep: u8) -> impl Iterator<Item = (usize, &str)> + '_ {
+    debug_assert!(sep.is_ascii());
+    let mut start = 0;
+    memchr::memchr_iter(sep, s.as_bytes())
+        .chain(std::iter::once(s.len()))
+        .map(move |end| {
+            let at = start;
+            start = end + 1;
+            (at, &s[at..end])
+        })
+}
+
 /// True when most letters of `s` are upper case (an all-caps heading).
 pub fn is_mostly_upper(s: &str) -> bool {
     let (mut up, mut low) = (0usize, 0usize);

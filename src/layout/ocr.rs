@@ -198,15 +198,7 @@ fn tokens(t: &str) -> impl Iterator<Item = (usize, &str)> {
 
 /// Words split at spaces, with their byte offsets.
 fn spaced_words(t: &str) -> impl Iterator<Item = (usize, &str)> {
-    // the spaces found by a vectorized scan
-    let mut start = 0;
-    memchr::memchr_iter(b' ', t.as_bytes())
-        .chain(std::iter::once(t.len()))
-        .filter_map(move |end| {
-            let at = start;
-            start = end + 1;
-            (end > at).then(|| (at, &t[at..end]))
-        })
+    crate::text::pieces(t, b' ').filter(|(_, w)| !w.is_empty())
 }
 
 /// An item label or bullet in front of a line's first word.
