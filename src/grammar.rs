@@ -46,6 +46,12 @@ impl Phrase {
             .all(|p| it.next().is_some_and(|w| eq_word(w, p)))
     }
 
+    /// True when the phrase's first word is `w` (any case): the cheap first
+    /// test before [`Phrase::is_prefix_of`] splits the text again.
+    pub fn starts_with_word(&self, w: &str) -> bool {
+        self.0.first().is_some_and(|p| eq_word(w, p))
+    }
+
     /// True when the words are exactly this phrase.
     pub fn is_exactly<'a>(&self, ws: impl IntoIterator<Item = &'a str>) -> bool {
         let mut it = ws.into_iter();
@@ -835,7 +841,7 @@ impl Grammar {
         }
         self.labels
             .iter()
-            .find(|(_, p)| p.is_prefix_of(ws.clone()))
+            .find(|(_, p)| p.starts_with_word(first) && p.is_prefix_of(ws.clone()))
             .map(|(k, p)| (*k, p.len()))
     }
 
@@ -851,7 +857,7 @@ impl Grammar {
         self.ordinals
             .iter()
             .flat_map(|o| o.words.iter().map(move |p| (o.value, p)))
-            .filter(|(_, p)| p.is_prefix_of(ws.clone()))
+            .filter(|(_, p)| p.starts_with_word(first) && p.is_prefix_of(ws.clone()))
             .max_by_key(|(_, p)| p.len())
             .map(|(v, p)| (v, p.len()))
     }
@@ -889,9 +895,10 @@ impl Grammar {
         &self,
         ws: impl IntoIterator<Item = &'a str> + Clone,
     ) -> Option<(Tingkat, usize)> {
+        let first = ws.clone().into_iter().next()?;
         self.regions
             .iter()
-            .filter(|(_, p)| p.is_prefix_of(ws.clone()))
+            .filter(|(_, p)| p.starts_with_word(first) && p.is_prefix_of(ws.clone()))
             .max_by_key(|(_, p)| p.len())
             .map(|(t, p)| (*t, p.len()))
     }
@@ -968,6 +975,15 @@ mod tests {
         assert_eq!(g.month("Pebruari"), Some(2));
         assert_eq!(g.month("Agt."), Some(8));
         assert_eq!(g.ranks.len(), 17);
+        // phrases are matched from their first word: none may be empty
+        let empty = g
+            .labels
+            .iter()
+            .map(|(_, p)| p)
+            .chain(g.regions.iter().map(|(_, p)| p))
+            .chain(g.ordinals.iter().flat_map(|o| &o.words))
+            .find(|p| p.is_empty());
+        assert_eq!(empty, None);
     }
 
     #[test]

@@ -646,9 +646,8 @@ fn starts_with_any(w: &FormulaWords, t: &str, list: &[Phrase]) -> bool {
     let Some(w0) = words(t).next() else {
         return false;
     };
-    list.iter().any(|p| {
-        p.0.first().is_some_and(|f| crate::grammar::eq_word(w0, f)) && p.is_prefix_of(words(t))
-    })
+    list.iter()
+        .any(|p| p.starts_with_word(w0) && p.is_prefix_of(words(t)))
 }
 
 // --- scale -------------------------------------------------------------------------
