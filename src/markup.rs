@@ -513,13 +513,13 @@ pub mod math {
                 alt((tag("\\times"), tag("\\cdot"), tag("\\ast"), tag("×"))),
             ),
             value(Some(Math::Percent), alt((tag("\\%"), tag("%")))),
-            value(Some(Math::Text(" / ".into())), tag("\\div")),
-            value(Some(Math::Text(" ".into())), spacing),
+            // (texts made on a match only: `value` would build them at every item)
+            map(tag("\\div"), |_| Some(Math::Text(" / ".into()))),
+            map(spacing, |_| Some(Math::Text(" ".into()))),
             value(None, alt((tag("\\left"), tag("\\right")))),
-            value(
-                Some(Math::Text("...".into())),
-                alt((tag("\\ldots"), tag("\\dots"))),
-            ),
+            map(alt((tag("\\ldots"), tag("\\dots"))), |_| {
+                Some(Math::Text("...".into()))
+            }),
             map(command, |c: &str| Some(Math::Text(c[1..].to_string()))),
             |i| group_item(i, depth),
             value(None, char('$')),

@@ -6,6 +6,8 @@
 //! map, so the output is deterministic. Fields the text does not contain are
 //! `null` or `[]`, never an empty string.
 
+use std::sync::Arc;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -243,16 +245,17 @@ pub struct Indikator {
     pub span: Span,
 }
 
-/// The cells of a row in header order, serialized as a JSON object.
+/// The cells of a row in header order, serialized as a JSON object. The
+/// header names are shared by all the rows of a table.
 #[derive(Clone, Debug, PartialEq, Default)]
-pub struct Kolom(pub Vec<(String, String)>);
+pub struct Kolom(pub Vec<(Arc<str>, String)>);
 
 impl Serialize for Kolom {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
         let mut map = serializer.serialize_map(Some(self.0.len()))?;
         for (k, v) in &self.0 {
-            map.serialize_entry(k, v)?;
+            map.serialize_entry(&**k, v)?;
         }
         map.end()
     }
@@ -269,7 +272,7 @@ impl<'de> Deserialize<'de> for Kolom {
             fn visit_map<A: serde::de::MapAccess<'de>>(self, mut a: A) -> Result<Kolom, A::Error> {
                 let mut out = Vec::new();
                 while let Some((k, v)) = a.next_entry::<String, String>()? {
-                    out.push((k, v));
+                    out.push((Arc::from(k), v));
                 }
                 Ok(Kolom(out))
             }

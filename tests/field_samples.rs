@@ -289,7 +289,7 @@ fn kotamagelang_broken_pipe_table() {
             .starts_with("Meningkatnya Kesetaraan Gender")
     );
     // column numbers are no part of the column names
-    let keys: Vec<&str> = i.kolom.0.iter().map(|(k, _)| k.as_str()).collect();
+    let keys: Vec<&str> = i.kolom.0.iter().map(|(k, _)| &**k).collect();
     assert_eq!(
         keys,
         [

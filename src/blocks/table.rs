@@ -14,6 +14,8 @@
 //! into the last column (`table-row-long`). A row with only a sasaran is a
 //! group row: it sets the sasaran of the rows below.
 
+use std::sync::Arc;
+
 use nom::Input;
 
 use crate::diagnostics::{Code, Diagnostics};
@@ -454,9 +456,8 @@ fn align(
 }
 
 /// Unique, non-empty keys for `kolom`.
-fn column_keys(columns: &[Column]) -> Vec<String> {
-    let mut keys: Vec<String> = Vec::with_capacity(columns.len());
-    let mut seen = std::collections::HashSet::new();
+fn column_keys(columns: &[Column]) -> Vec<Arc<str>> {
+    let mut keys: Vec<Arc<str>> = Vec::with_capacity(columns.len());
     for (i, c) in columns.iter().enumerate() {
         // a column number printed in the header (`SASARAN KINERJA (4)`) is
         // no part of its name
@@ -466,14 +467,14 @@ fn column_keys(columns: &[Column]) -> Vec<String> {
         } else {
             name.to_string()
         };
+        // a repeated name is numbered: `SUMBER DATA (2)`
         let mut key = base.clone();
         let mut n = 2;
-        while seen.contains(&key) {
+        while keys.iter().any(|k| **k == *key) {
             key = format!("{base} ({n})");
             n += 1;
         }
-        seen.insert(key.clone());
-        keys.push(key);
+        keys.push(Arc::from(key));
     }
     keys
 }
@@ -750,28 +751,6 @@ pub fn indicators(table: &mut Table, diags: &mut Diagnostics) -> Read {
             }
             continue;
         }
-        let mut kolom: Vec<(String, String)> = Vec::new();
-        for (i, (k, v)) in keys.iter().zip(&texts).enumerate() {
-            match labelled.iter().find(|(c, _)| *c == i) {
-                Some((_, parts)) => {
-                    for p in parts.iter().filter(|p| !p.value.is_empty()) {
-                        match kolom
-                            .iter_mut()
-                            .find(|(k, _)| k.eq_ignore_ascii_case(&p.label))
-                        {
-                            Some((_, v)) => {
-                                v.push_str("; ");
-                                v.push_str(&p.value);
-                            }
-                            None => kolom.push((p.label.clone(), p.value.clone())),
-                        }
-                    }
-                }
-                None if !v.is_empty() => kolom.push((k.clone(), v.clone())),
-                None => {}
-            }
-        }
-        let kolom = Kolom(kolom);
         let no = c_no
             .map(|i| markup::clean(&cells[i]))
             .unwrap_or_default()
@@ -832,6 +811,29 @@ pub fn indicators(table: &mut Table, diags: &mut Diagnostics) -> Read {
             }
         }
         let (bidang_urusan, keterangan) = (text(c_bidang), text(c_ket));
+        // every cell under its header: the row's texts are moved in
+        let mut kolom: Vec<(Arc<str>, String)> = Vec::with_capacity(keys.len());
+        for (i, (k, v)) in keys.iter().zip(texts).enumerate() {
+            match labelled.iter().find(|(c, _)| *c == i) {
+                Some((_, parts)) => {
+                    for p in parts.iter().filter(|p| !p.value.is_empty()) {
+                        match kolom
+                            .iter_mut()
+                            .find(|(k, _)| k.eq_ignore_ascii_case(&p.label))
+                        {
+                            Some((_, v)) => {
+                                v.push_str("; ");
+                                v.push_str(&p.value);
+                            }
+                            None => kolom.push((Arc::from(p.label.as_str()), p.value.clone())),
+                        }
+                    }
+                }
+                None if !v.is_empty() => kolom.push((Arc::clone(k), v)),
+                None => {}
+            }
+        }
+        let kolom = Kolom(kolom);
         // one indicator per item: the row's values are copied for all but
         // the last item, which takes them
         let mut row = Indikator {
@@ -915,7 +917,7 @@ mod tests {
         assert_eq!(
             ind[0].kolom.0[0],
             (
-                "SASARAN STRATEGIS".to_string(),
+                Arc::from("SASARAN STRATEGIS"),
                 "Meningkatnya Kualitas".to_string()
             )
         );
@@ -964,7 +966,7 @@ mod tests {
             k.contains(&("Sumber Data".into(), "Profil Kesehatan".into())),
             "{k:?}"
         );
-        assert!(!k.iter().any(|(key, _)| key == "PENJELASAN"), "{k:?}");
+        assert!(!k.iter().any(|(key, _)| &**key == "PENJELASAN"), "{k:?}");
         assert!(
             codes.contains(&"table-cell-labels".to_string()),
             "{codes:?}"

@@ -111,16 +111,25 @@ fn heading_points(s: &str) -> Vec<usize> {
         return Vec::new();
     }
     let g = grammar();
-    let offs: Vec<(usize, &str)> = crate::lines::word_offsets(s).collect();
-    let mut out = Vec::new();
-    for (k, &(at, w)) in offs.iter().enumerate().skip(1) {
-        let starts = g.headings.iter().any(|h| {
+    let starts = |w: &str| {
+        g.headings.iter().any(|h| {
             h.phrase
                 .0
                 .first()
                 .is_some_and(|p| p.eq_ignore_ascii_case(w))
-        });
-        if !starts {
+        })
+    };
+    // most lines in capitals have no heading word past their first
+    if !crate::lines::word_offsets(s)
+        .skip(1)
+        .any(|(_, w)| starts(w))
+    {
+        return Vec::new();
+    }
+    let offs: Vec<(usize, &str)> = crate::lines::word_offsets(s).collect();
+    let mut out = Vec::new();
+    for (k, &(at, w)) in offs.iter().enumerate().skip(1) {
+        if !starts(w) {
             continue;
         }
         // the one to three words before are a region's name after a region word
@@ -152,14 +161,13 @@ fn spaced_dashes(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
 fn item_sequence_points(s: &str) -> Vec<usize> {
     let b = s.as_bytes();
     // candidate markers: label + "." + space, at a word start; found from their dots
-    let mut markers: Vec<(usize, Marker)> = Vec::new();
     let at_word_start = |i: usize| i == 0 || b[i - 1].is_ascii_whitespace();
-    for dot in memchr::memchr2_iter(b'.', b')', b) {
+    let mut found = memchr::memchr2_iter(b'.', b')', b).filter_map(|dot| {
         if dot == 0 || b.get(dot + 1) != Some(&b' ') {
-            continue;
+            return None;
         }
         let c = b[dot - 1];
-        let m = if c.is_ascii_digit() {
+        if c.is_ascii_digit() {
             // one or two digits
             let i = if dot >= 2 && b[dot - 2].is_ascii_digit() {
                 dot - 2
@@ -167,19 +175,24 @@ fn item_sequence_points(s: &str) -> Vec<usize> {
                 dot - 1
             };
             if !at_word_start(i) {
-                continue;
+                return None;
             }
             let n = b[i..dot]
                 .iter()
                 .fold(0u32, |n, d| n * 10 + (d - b'0') as u32);
-            (i, Marker::Num(n))
+            Some((i, Marker::Num(n)))
         } else if c.is_ascii_lowercase() && at_word_start(dot - 1) {
-            (dot - 1, Marker::Letter(c))
+            Some((dot - 1, Marker::Letter(c)))
         } else {
-            continue;
-        };
-        markers.push(m);
-    }
+            None
+        }
+    });
+    // a sequence, and a line of bulleted items, need two markers at least:
+    // most lines have fewer
+    let (Some(m1), Some(m2)) = (found.next(), found.next()) else {
+        return Vec::new();
+    };
+    let markers: Vec<(usize, Marker)> = [m1, m2].into_iter().chain(found).collect();
     // one pass, with a sequence in progress for letters and one for numbers
     let mut points = Vec::new();
     let mut seqs: [Vec<usize>; 2] = [Vec::new(), Vec::new()];

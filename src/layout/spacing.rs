@@ -103,13 +103,23 @@ pub fn close_letter_spacing<'a>(lines: Vec<Line<'a>>, diags: &mut Diagnostics) -
 /// A word is undoubled when it has six or more characters, all in equal
 /// pairs; a line is repaired when at least half of its long words are doubled.
 pub fn undouble_str(s: &str) -> Option<String> {
+    // six or more characters, in equal pairs
     let doubled = |w: &str| {
-        let c: Vec<char> = w.chars().collect();
-        c.len() >= 6 && c.len().is_multiple_of(2) && c.chunks(2).all(|p| p[0] == p[1])
+        let (mut it, mut n) = (w.chars(), 0);
+        loop {
+            match (it.next(), it.next()) {
+                (None, _) => return n >= 6,
+                (Some(a), Some(b)) if a == b => n += 2,
+                _ => return false,
+            }
+        }
     };
-    let long: Vec<&str> = s.split(' ').filter(|w| w.chars().count() >= 6).collect();
-    let n = long.iter().filter(|w| doubled(w)).count();
-    if n == 0 || n * 2 < long.len() {
+    let (mut long, mut n) = (0, 0);
+    for w in s.split(' ').filter(|w| w.chars().count() >= 6) {
+        long += 1;
+        n += usize::from(doubled(w));
+    }
+    if n == 0 || n * 2 < long {
         return None;
     }
     let out: Vec<String> = s
@@ -208,6 +218,20 @@ mod tests {
         fn doubled_capitals_are_found_at_any_offset(s in "[A-Ca-c ]{0,80}") {
             let plain = s.as_bytes().windows(2).any(|w| w[0] == w[1] && w[0].is_ascii_uppercase());
             proptest::prop_assert_eq!(has_doubled_capital(s.as_bytes()), plain);
+        }
+
+        #[test]
+        fn undoubling_counts_pairs_as_the_plain_definition(s in "(KK|EE|É|P|ÉÉ| ){0,30}") {
+            // the definition: a word of six or more characters, all in
+            // equal pairs; half of the long words at least
+            let doubled = |w: &str| {
+                let c: Vec<char> = w.chars().collect();
+                c.len() >= 6 && c.len().is_multiple_of(2) && c.chunks(2).all(|p| p[0] == p[1])
+            };
+            let long: Vec<&str> = s.split(' ').filter(|w| w.chars().count() >= 6).collect();
+            let n = long.iter().filter(|w| doubled(w)).count();
+            let repaired = undouble_str(&s);
+            proptest::prop_assert_eq!(repaired.is_some(), n > 0 && n * 2 >= long.len());
         }
     }
 
