@@ -527,7 +527,14 @@ pub fn heading(t: &str) -> Option<(Jenis, bool)> {
     }) {
         return None;
     }
-    let ws: Vec<&str> = words(t).take(16).collect();
+    // (on the stack: most lines get here)
+    let mut buf = [""; 16];
+    let mut len = 0;
+    for w in words(t).take(16) {
+        buf[len] = w;
+        len += 1;
+    }
+    let ws = &buf[..len];
     if ws.len() < 3 || ws.len() > 14 {
         return None;
     }

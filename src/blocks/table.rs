@@ -30,8 +30,9 @@ use super::prim::{In, Res, blanks, fail, line_if};
 /// One column of a header.
 #[derive(Debug, Clone)]
 pub struct Column {
-    /// The header text, cleaned (the key in `kolom`).
-    pub name: String,
+    /// The header text, cleaned (the key in `kolom`), shared with the
+    /// header memo and the rows' `kolom`.
+    pub name: Arc<str>,
     pub role: Option<Role>,
 }
 
@@ -109,7 +110,10 @@ fn read_header(line: &Line) -> Option<Vec<Column>> {
             known += 1;
         }
         indikator |= role == Some(Role::Indikator);
-        columns.push(Column { name, role });
+        columns.push(Column {
+            name: name.into(),
+            role,
+        });
     }
     // a value row can mention "Sasaran" or "Indikator"; a header is mostly headers
     let nonempty = columns.iter().filter(|c| !c.name.is_empty()).count();
@@ -149,7 +153,7 @@ fn sub_header(l: &Line) -> Option<Vec<Column>> {
             role: g
                 .column_role(&name)
                 .filter(|_| name.split_whitespace().count() <= 8),
-            name,
+            name: name.into(),
         })
         .collect();
     let roles = cols.iter().filter(|c| c.role.is_some()).count();
@@ -182,7 +186,7 @@ fn merge_sub_header(top: Vec<Column>, sub: Vec<Column>) -> Vec<Column> {
             let mut taken = 0;
             for n in names.by_ref().take(width) {
                 out.push(Column {
-                    name: format!("{} / {}", c.name, n.name),
+                    name: format!("{} / {}", c.name, n.name).into(),
                     role: n.role,
                 });
                 taken += 1;
@@ -462,19 +466,21 @@ fn column_keys(columns: &[Column]) -> Vec<Arc<str>> {
         // a column number printed in the header (`SASARAN KINERJA (4)`) is
         // no part of its name
         let name = without_column_number(&c.name);
-        let base = if name.is_empty() {
-            format!("kolom {}", i + 1)
+        let base: Arc<str> = if name.is_empty() {
+            format!("kolom {}", i + 1).into()
+        } else if name.len() == c.name.len() {
+            Arc::clone(&c.name)
         } else {
-            name.to_string()
+            name.into()
         };
         // a repeated name is numbered: `SUMBER DATA (2)`
-        let mut key = base.clone();
+        let mut key = Arc::clone(&base);
         let mut n = 2;
-        while keys.iter().any(|k| **k == *key) {
-            key = format!("{base} ({n})");
+        while keys.contains(&key) {
+            key = format!("{base} ({n})").into();
             n += 1;
         }
-        keys.push(Arc::from(key));
+        keys.push(key);
     }
     keys
 }
@@ -686,7 +692,7 @@ pub fn indicators(table: &mut Table, diags: &mut Diagnostics) -> Read {
                 span,
                 format!(
                     "the cell under `{}` holds labels of its own ({}); it was split at them",
-                    table.columns.get(i).map_or("", |c| c.name.as_str()),
+                    table.columns.get(i).map_or("", |c| &*c.name),
                     parts
                         .iter()
                         .map(|p| format!("`{}`", p.label))
