@@ -147,3 +147,47 @@ fn standard_input() {
     assert_eq!(doc["source"]["path"], "-");
     assert_eq!(doc["jabatan"][0]["nama"], "Kepala Seksi");
 }
+
+/// Many files are handed to the workers in chunks: the output keeps the
+/// input order, a file that cannot be read is reported and the others are
+/// written, and one job gives the same bytes as two.
+#[test]
+fn a_batch_of_many_files_keeps_its_order_and_goes_past_a_bad_file() {
+    let root = common::root();
+    let text = std::fs::read(root.join("corpus/kalbar_diskopukm_iku_2024.txt")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    for k in 0..150 {
+        std::fs::write(dir.path().join(format!("doc-{k:03}.txt")), &text).unwrap();
+    }
+    // too large for the limit below: skipped, the batch goes on
+    let big: Vec<u8> = text.iter().copied().cycle().take(200_000).collect();
+    std::fs::write(dir.path().join("doc-075-big.txt"), big).unwrap();
+    let run = |jobs: &str| {
+        kinerja(
+            &["parse", ".", "--jobs", jobs, "--max-bytes", "100000", "-q"],
+            dir.path(),
+        )
+    };
+    let (one, two) = (run("1"), run("2"));
+    assert_eq!(
+        one.stdout, two.stdout,
+        "the same bytes with one job and two"
+    );
+    assert!(
+        stderr(&two).contains("doc-075-big.txt"),
+        "the skipped file is named: {}",
+        stderr(&two)
+    );
+    let paths: Vec<String> = String::from_utf8(two.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["source"]["path"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    let expected: Vec<String> = (0..150).map(|k| format!("./doc-{k:03}.txt")).collect();
+    assert_eq!(paths, expected);
+}

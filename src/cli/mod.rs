@@ -415,10 +415,16 @@ fn parse_with(args: ParseArgs, stats: Option<bool>) -> i32 {
         Err(e) => return fatal(format!("cannot start {jobs} worker threads: {e}")),
     };
     let threads = pool.current_num_threads();
+    // documents are handed out in chunks of up to 8: a worker takes a chunk
+    // and sends its results at once, so threads wake each other once per
+    // chunk, not once per document (a wake-up costs about as much as
+    // parsing a few kilobytes); small runs get smaller chunks, so that every
+    // worker has some
+    let chunk = (files.len() / (threads * 16)).clamp(1, 8);
     // documents in flight at once: enough that one slow document does not
     // idle the other workers for long, few enough that memory stays bounded
     // by jobs × document size
-    let window = (threads * 16).max(16);
+    let window = (threads * 4 * chunk).max(16);
     // JSON Lines are serialized by the workers; the main thread only writes
     let lines_sink = matches!(sink, Sink::StdoutLines(_) | Sink::LinesFile { .. });
     let progress = (!args.quiet && io::stderr().is_terminal() && files.len() >= 50).then(|| {
@@ -478,7 +484,7 @@ fn parse_with(args: ParseArgs, stats: Option<bool>) -> i32 {
             (outcome, err, line)
         })
     };
-    let (tx, rx) = std::sync::mpsc::channel::<(usize, Done)>();
+    let (tx, rx) = std::sync::mpsc::channel::<Vec<(usize, Done)>>();
     let mut pending: std::collections::BTreeMap<usize, Done> = std::collections::BTreeMap::new();
     let (mut submitted, mut emitted) = (0usize, 0usize);
     'run: while emitted < files.len() {
@@ -486,27 +492,34 @@ fn parse_with(args: ParseArgs, stats: Option<bool>) -> i32 {
             && submitted - emitted < window
             && !interrupted.load(Ordering::SeqCst)
         {
-            let (tx, work, i) = (tx.clone(), work.clone(), submitted);
+            let next = (submitted + chunk).min(files.len());
+            let (tx, work, range) = (tx.clone(), work.clone(), submitted..next);
             pool.spawn(move || {
-                let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(i)))
-                    .unwrap_or_else(|_| {
-                        (
-                            Outcome::Crashed("panic while writing output".into()),
-                            None,
-                            None,
-                        )
-                    });
+                let done: Vec<(usize, Done)> = range
+                    .map(|i| {
+                        let done =
+                            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(i)))
+                                .unwrap_or_else(|_| {
+                                    (
+                                        Outcome::Crashed("panic while writing output".into()),
+                                        None,
+                                        None,
+                                    )
+                                });
+                        (i, done)
+                    })
+                    .collect();
                 // the receiver is gone only when the run stopped early
-                let _ = tx.send((i, done));
+                let _ = tx.send(done);
             });
-            submitted += 1;
+            submitted = next;
         }
         if submitted == emitted {
             // interrupted: nothing in flight
             break;
         }
-        let Ok((i, done)) = rx.recv() else { break };
-        pending.insert(i, done);
+        let Ok(done) = rx.recv() else { break };
+        pending.extend(done);
         while let Some((outcome, err, line)) = pending.remove(&emitted) {
             let file = &files[emitted];
             emitted += 1;
