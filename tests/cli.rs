@@ -17,6 +17,19 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+/// The source paths of JSON Lines output, in order.
+fn paths_in(jsonl: &[u8]) -> Vec<String> {
+    String::from_utf8_lossy(jsonl)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["source"]["path"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect()
+}
+
 #[test]
 fn parse_corpus_to_a_directory() {
     let root = common::root();
@@ -64,18 +77,8 @@ fn one_file_to_stdout_is_pretty_json_and_several_are_json_lines() {
 
     let o = kinerja(&["parse", "corpus"], &root);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let text = String::from_utf8(o.stdout).unwrap();
-    let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines.len(), 5);
-    let paths: Vec<String> = lines
-        .iter()
-        .map(|l| {
-            serde_json::from_str::<serde_json::Value>(l).unwrap()["source"]["path"]
-                .as_str()
-                .unwrap()
-                .to_string()
-        })
-        .collect();
+    let paths = paths_in(&o.stdout);
+    assert_eq!(paths.len(), 5);
     let mut sorted = paths.clone();
     sorted.sort();
     assert_eq!(paths, sorted, "sorted input order");
@@ -178,16 +181,7 @@ fn a_batch_of_many_files_keeps_its_order_and_goes_past_a_bad_file() {
         "the skipped file is named: {}",
         stderr(&two)
     );
-    let paths: Vec<String> = String::from_utf8(two.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| {
-            serde_json::from_str::<serde_json::Value>(l).unwrap()["source"]["path"]
-                .as_str()
-                .unwrap()
-                .to_string()
-        })
-        .collect();
+    let paths = paths_in(&two.stdout);
     let expected: Vec<String> = (0..150).map(|k| format!("./doc-{k:03}.txt")).collect();
     assert_eq!(paths, expected);
 }
