@@ -21,7 +21,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use kinerja::model::{Document, Severity};
 
 use input::{InputFile, Skip};
-use summary::Summary;
+use summary::{Summary, Tally};
 
 const LONG_ABOUT: &str = "\
 kinerja turns the OCR'd or PDF-converted text of Indonesian performance-indicator \
@@ -217,6 +217,9 @@ fn schema() -> i32 {
 /// What happened to one input.
 enum Outcome {
     Parsed(Box<Document>),
+    /// Parsed, and its output made by the worker, which freed the document
+    /// (on the thread that built it); what the summary counts remains.
+    Written(Tally),
     Skipped(Skip),
     Crashed(String),
 }
@@ -227,13 +230,14 @@ type Done = (Outcome, Option<io::Error>, Option<Vec<u8>>);
 
 /// Writes a JSON Lines record: the bytes a worker serialized, or the document
 /// serialized here.
-fn write_line(w: &mut impl Write, line: Option<Vec<u8>>, doc: &Document) -> io::Result<()> {
-    match line {
-        Some(bytes) => w.write_all(&bytes),
-        None => {
+fn write_line(w: &mut impl Write, line: Option<Vec<u8>>, doc: Option<&Document>) -> io::Result<()> {
+    match (line, doc) {
+        (Some(bytes), _) => w.write_all(&bytes),
+        (None, Some(doc)) => {
             serde_json::to_writer(&mut *w, doc)?;
             w.write_all(b"\n")
         }
+        (None, None) => Ok(()),
     }
 }
 
@@ -427,6 +431,8 @@ fn parse_with(args: ParseArgs, stats: Option<bool>) -> i32 {
     let window = (threads * 4 * chunk).max(16);
     // JSON Lines are serialized by the workers; the main thread only writes
     let lines_sink = matches!(sink, Sink::StdoutLines(_) | Sink::LinesFile { .. });
+    // the sinks that the main thread fills from the document itself
+    let doc_to_main = matches!(sink, Sink::StdoutOne | Sink::Csv(_) | Sink::Sqlite(_));
     let progress = (!args.quiet && io::stderr().is_terminal() && files.len() >= 50).then(|| {
         let bar = indicatif::ProgressBar::new(files.len() as u64);
         bar.set_style(
@@ -481,6 +487,13 @@ fn parse_with(args: ParseArgs, stats: Option<bool>) -> i32 {
                 }
                 _ => None,
             };
+            // a document whose output is made is freed here, where it was built
+            let outcome = match outcome {
+                Outcome::Parsed(doc) if !doc_to_main && (!lines_sink || line.is_some()) => {
+                    Outcome::Written(Tally::of(&doc))
+                }
+                o => o,
+            };
             (outcome, err, line)
         })
     };
@@ -530,32 +543,9 @@ fn parse_with(args: ParseArgs, stats: Option<bool>) -> i32 {
                 eprintln!("kinerja: cannot write output: {e}");
                 write_failed = true;
             }
-            match outcome {
-                Outcome::Parsed(doc) => {
-                    summary.add(&doc);
-                    let res = match &mut sink {
-                        Sink::StdoutOne => {
-                            let mut out = io::stdout().lock();
-                            serde_json::to_writer_pretty(&mut out, doc.as_ref())
-                                .map_err(io::Error::from)
-                                .and_then(|_| out.write_all(b"\n"))
-                        }
-                        Sink::StdoutLines(w) => write_line(&mut *w, line, &doc),
-                        Sink::LinesFile { tmp, .. } => write_line(&mut *tmp, line, &doc),
-                        Sink::Csv(c) => c.add(&doc),
-                        Sink::Sqlite(db) => db.add(&doc).map_err(io::Error::other),
-                        Sink::Dir(_) | Sink::Nothing => Ok(()),
-                    };
-                    if let Err(e) = res {
-                        if output::is_broken_pipe(&e) {
-                            stopped = true;
-                            break 'run;
-                        }
-                        eprintln!("kinerja: cannot write output: {e}");
-                        write_failed = true;
-                        break 'run;
-                    }
-                }
+            let (tally, doc) = match outcome {
+                Outcome::Parsed(doc) => (Tally::of(&doc), Some(doc)),
+                Outcome::Written(tally) => (tally, None),
                 Outcome::Skipped(s) => {
                     if let Some(bar) = &progress {
                         bar.suspend(|| eprintln!("kinerja: {}: {s}", file.display));
@@ -563,6 +553,7 @@ fn parse_with(args: ParseArgs, stats: Option<bool>) -> i32 {
                         eprintln!("kinerja: {}: {s}", file.display);
                     }
                     summary.fail(&file.display, s.to_string());
+                    continue;
                 }
                 Outcome::Crashed(msg) => {
                     eprintln!(
@@ -570,7 +561,33 @@ fn parse_with(args: ParseArgs, stats: Option<bool>) -> i32 {
                         file.display
                     );
                     summary.fail(&file.display, format!("internal error: {msg}"));
+                    continue;
                 }
+            };
+            summary.add(&tally);
+            let doc = doc.as_deref();
+            let res = match (&mut sink, doc) {
+                (Sink::StdoutOne, Some(doc)) => {
+                    let mut out = io::stdout().lock();
+                    serde_json::to_writer_pretty(&mut out, doc)
+                        .map_err(io::Error::from)
+                        .and_then(|_| out.write_all(b"\n"))
+                }
+                (Sink::StdoutLines(w), doc) => write_line(&mut *w, line, doc),
+                (Sink::LinesFile { tmp, .. }, doc) => write_line(&mut *tmp, line, doc),
+                (Sink::Csv(c), Some(doc)) => c.add(doc),
+                (Sink::Sqlite(db), Some(doc)) => db.add(doc).map_err(io::Error::other),
+                // the worker wrote it (`--out`), or nothing is written (`stats`)
+                _ => Ok(()),
+            };
+            if let Err(e) = res {
+                if output::is_broken_pipe(&e) {
+                    stopped = true;
+                    break 'run;
+                }
+                eprintln!("kinerja: cannot write output: {e}");
+                write_failed = true;
+                break 'run;
             }
         }
     }

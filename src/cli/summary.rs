@@ -34,26 +34,66 @@ pub struct Summary {
     pub documents_per_second: f64,
 }
 
-impl Summary {
-    pub fn add(&mut self, doc: &Document) {
-        self.documents += 1;
-        self.bytes += doc.source.bytes;
-        self.positions += doc.jabatan.len() as u64;
-        self.indicators += doc.indikator.len() as u64
-            + doc
-                .jabatan
-                .iter()
-                .map(|j| j.indikator.len() as u64)
-                .sum::<u64>();
-        self.unclassified_lines += doc.coverage.unclassified.len() as u64;
-        for d in &doc.diagnostics {
-            *self
+/// What the summary counts of one document. A worker takes it from a
+/// document whose output is already made and frees the document itself, on
+/// the thread that built it.
+#[derive(Debug, Default)]
+pub struct Tally {
+    bytes: u64,
+    positions: u64,
+    indicators: u64,
+    unclassified_lines: u64,
+    /// Severity and code of each diagnostic.
+    diagnostics: Vec<(Severity, String)>,
+}
+
+impl Tally {
+    pub fn of(doc: &Document) -> Tally {
+        Tally {
+            bytes: doc.source.bytes,
+            positions: doc.jabatan.len() as u64,
+            indicators: doc.indikator.len() as u64
+                + doc
+                    .jabatan
+                    .iter()
+                    .map(|j| j.indikator.len() as u64)
+                    .sum::<u64>(),
+            unclassified_lines: doc.coverage.unclassified.len() as u64,
+            diagnostics: doc
                 .diagnostics
-                .entry(d.severity.as_str().to_string())
-                .or_default() += 1;
-            *self.codes.entry(d.code.clone()).or_default() += 1;
-            self.worst = self.worst.max(Some(d.severity));
+                .iter()
+                .map(|d| (d.severity, d.code.clone()))
+                .collect(),
         }
+    }
+}
+
+/// Adds one to a count, copying the key only the first time it is seen.
+fn count(map: &mut BTreeMap<String, u64>, key: &str) {
+    match map.get_mut(key) {
+        Some(n) => *n += 1,
+        None => {
+            map.insert(key.to_string(), 1);
+        }
+    }
+}
+
+impl Summary {
+    pub fn add(&mut self, t: &Tally) {
+        self.documents += 1;
+        self.bytes += t.bytes;
+        self.positions += t.positions;
+        self.indicators += t.indicators;
+        self.unclassified_lines += t.unclassified_lines;
+        for (severity, code) in &t.diagnostics {
+            self.diagnostic(*severity, code);
+        }
+    }
+
+    fn diagnostic(&mut self, severity: Severity, code: &str) {
+        count(&mut self.diagnostics, severity.as_str());
+        count(&mut self.codes, code);
+        self.worst = self.worst.max(Some(severity));
     }
 
     pub fn fail(&mut self, path: &str, reason: impl Into<String>) {
