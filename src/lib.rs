@@ -42,6 +42,7 @@ pub mod grammar;
 pub mod layout;
 pub mod lines;
 pub mod markup;
+mod memo;
 pub mod model;
 pub mod normalize;
 pub mod text;
@@ -56,6 +57,7 @@ use crate::model::{Document, SCHEMA_VERSION, Source};
 
 /// Parses one input file. `path` is recorded in `source.path` as given.
 pub fn parse(bytes: &[u8], path: &str) -> Document {
+    memo::new_document();
     let mut diags = Diagnostics::default();
     let decoded = decode::decode(bytes, &mut diags);
     let text: &str = &decoded.text;

@@ -92,31 +92,15 @@ pub fn strip_markup(s: &str) -> Cow<'_, str> {
 /// LaTeX rendered as plain text ([`math::parse`], [`math::render`]).
 ///
 /// A cell is cleaned several times while its row is read (is it empty, its
-/// text, its formula), and LaTeX is the one costly markup: the last few
-/// renderings are kept per thread and a repeated text is answered from them.
-/// The answer is the same either way; only the time differs.
+/// text, its formula), and LaTeX is the one costly markup: its renderings
+/// are kept for the document ([`crate::memo`]).
 fn render_math(t: &str) -> String {
+    use crate::memo::{Recent, cached};
     use std::cell::RefCell;
-    const KEPT: usize = 8;
     thread_local! {
-        static LAST: RefCell<std::collections::VecDeque<(Box<str>, Box<str>)>> =
-            const { RefCell::new(std::collections::VecDeque::new()) };
+        static RENDERED: RefCell<Recent<String>> = const { RefCell::new(Recent::new()) };
     }
-    if let Some(hit) = LAST.with_borrow(|last| {
-        last.iter()
-            .find(|(k, _)| &**k == t)
-            .map(|(_, v)| v.to_string())
-    }) {
-        return hit;
-    }
-    let out = math::render(&math::parse(t));
-    LAST.with_borrow_mut(|last| {
-        if last.len() == KEPT {
-            last.pop_back();
-        }
-        last.push_front((t.into(), out.as_str().into()));
-    });
-    out
+    cached(&RENDERED, t, || math::render(&math::parse(t)))
 }
 
 /// True for characters that open an unordered list item.

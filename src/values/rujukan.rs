@@ -91,11 +91,24 @@ const MAX_ISSUER_WORDS: usize = 16;
 const MAX_PLACE_WORDS: usize = 8;
 
 /// Every citation in a text, in order (see the module doc).
+///
+/// A text that mentions a regulation is parsed once per document: tables
+/// repeat a merged cell on every row (`Peraturan Daerah …` under
+/// `KETERANGAN`), and its citations are kept ([`crate::memo`]).
 pub fn find_all(text: &str) -> Vec<Rujukan> {
+    use crate::memo::{Recent, cached};
+    use std::cell::RefCell;
+    thread_local! {
+        static FOUND: RefCell<Recent<Vec<Rujukan>>> = const { RefCell::new(Recent::new()) };
+    }
     let g = &grammar().regulations;
     if !mentions_regulation(text, g) {
         return Vec::new();
     }
+    cached(&FOUND, text, || citations(text, g))
+}
+
+fn citations(text: &str, g: &'static Regulations) -> Vec<Rujukan> {
     let cx = Cx { all: text, g };
     let mut hits = Vec::new();
     let mut rest = text;
