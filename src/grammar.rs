@@ -201,6 +201,19 @@ pub struct Regulations {
     /// the same words as one automaton (ASCII case-insensitive, leftmost
     /// longest), to find the first of them in a text in one pass
     pub first_word_finder: aho_corasick::AhoCorasick,
+    /// every type form and abbreviation by the first letter of its first
+    /// word (lower case, 256 buckets), in the order of the grammar: a text
+    /// is compared only with the forms that start with its first letter
+    pub forms_by_letter: Vec<Vec<FormRef>>,
+}
+
+/// A type form or an abbreviation of [`Regulations`], by its place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormRef {
+    /// `types[t].forms[k]`, or `types[t].short[k]` when `short`
+    Type { t: usize, k: usize, short: bool },
+    /// `abbreviations[a]`
+    Abbreviation(usize),
 }
 
 /// Decree section words.
@@ -574,10 +587,35 @@ fn regulations(g: raw::Regulations) -> Result<Regulations, String> {
         .match_kind(aho_corasick::MatchKind::LeftmostLongest)
         .build(&first_list)
         .map_err(|e| format!("{file}: regulation first words: {e}"))?;
+    let mut forms_by_letter: Vec<Vec<FormRef>> = vec![Vec::new(); 256];
+    let type_forms = types.iter().enumerate().flat_map(|(t, ty)| {
+        let forms = ty
+            .forms
+            .iter()
+            .enumerate()
+            .map(move |(k, p)| (p, FormRef::Type { t, k, short: false }));
+        let short = ty
+            .short
+            .iter()
+            .enumerate()
+            .map(move |(k, p)| (p, FormRef::Type { t, k, short: true }));
+        forms.chain(short)
+    });
+    let abbreviation_forms = abbreviations
+        .iter()
+        .enumerate()
+        .map(|(a, ab)| (&ab.form, FormRef::Abbreviation(a)));
+    for (p, f) in type_forms.chain(abbreviation_forms) {
+        // (a form without words matches nothing)
+        if let Some(&c) = p.0.first().and_then(|w| w.as_bytes().first()) {
+            forms_by_letter[usize::from(c.to_ascii_lowercase())].push(f);
+        }
+    }
     let w = g.words;
     Ok(Regulations {
         first_words,
         first_word_finder,
+        forms_by_letter,
         types,
         abbreviations,
         gazettes,
@@ -984,6 +1022,39 @@ mod tests {
             .chain(g.ordinals.iter().flat_map(|o| &o.words))
             .find(|p| p.is_empty());
         assert_eq!(empty, None);
+    }
+
+    /// The index of regulation forms by first letter holds every form
+    /// once, under its first letter, in the grammar's order.
+    #[test]
+    fn regulation_forms_by_first_letter() {
+        let r = &grammar().regulations;
+        let mut all = Vec::new();
+        for (t, ty) in r.types.iter().enumerate() {
+            for (k, p) in ty.forms.iter().enumerate() {
+                all.push((p, FormRef::Type { t, k, short: false }));
+            }
+            for (k, p) in ty.short.iter().enumerate() {
+                all.push((p, FormRef::Type { t, k, short: true }));
+            }
+        }
+        for (a, ab) in r.abbreviations.iter().enumerate() {
+            all.push((&ab.form, FormRef::Abbreviation(a)));
+        }
+        for (c, bucket) in r.forms_by_letter.iter().enumerate() {
+            let want: Vec<FormRef> = all
+                .iter()
+                .filter(|(p, _)| {
+                    p.0.first()
+                        .and_then(|w| w.bytes().next())
+                        .is_some_and(|b| usize::from(b.to_ascii_lowercase()) == c)
+                })
+                .map(|&(_, f)| f)
+                .collect();
+            assert_eq!(bucket, &want, "letter {c}");
+        }
+        let indexed: usize = r.forms_by_letter.iter().map(Vec::len).sum();
+        assert_eq!(indexed, all.len(), "no form is without a first letter");
     }
 
     #[test]

@@ -77,7 +77,7 @@ use nom::{
     error::{Error, ErrorKind},
 };
 
-use crate::grammar::{Phrase, RegulationType, Regulations, grammar, words};
+use crate::grammar::{FormRef, Phrase, RegulationType, Regulations, grammar, words};
 use crate::markup;
 use crate::model::{Lembaran, Rujukan};
 
@@ -391,33 +391,36 @@ fn reg_type<'a>(cx: &Cx<'a>, i: &'a str) -> Res<'a, TypeHit<'a>> {
             best = Some((len, rest, hit));
         }
     };
-    for t in &g.types {
-        for (p, short) in t
-            .forms
-            .iter()
-            .map(|p| (p, false))
-            .chain(t.short.iter().map(|p| (p, true)))
-        {
-            if let Ok((rest, matched)) = phrase(i, p) {
-                let hit = TypeHit {
-                    jenis: &t.name,
-                    short,
-                    issuer: None,
-                    office: office_as_written(t, matched),
-                };
-                consider(p.len(), rest, hit);
+    // the forms that start with the text's first letter (forms are ASCII),
+    // in the grammar's order: types, then abbreviations
+    let first = i.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+    for &f in &g.forms_by_letter[usize::from(first)] {
+        match f {
+            FormRef::Type { t, k, short } => {
+                let ty = &g.types[t];
+                let p = if short { &ty.short[k] } else { &ty.forms[k] };
+                if let Ok((rest, matched)) = phrase(i, p) {
+                    let hit = TypeHit {
+                        jenis: &ty.name,
+                        short,
+                        issuer: None,
+                        office: office_as_written(ty, matched),
+                    };
+                    consider(p.len(), rest, hit);
+                }
             }
-        }
-    }
-    for a in &g.abbreviations {
-        if let Ok((rest, _)) = phrase(i, &a.form) {
-            let hit = TypeHit {
-                jenis: &a.kind,
-                short: false,
-                issuer: Some(&a.issuer),
-                office: None,
-            };
-            consider(a.form.len(), rest, hit);
+            FormRef::Abbreviation(a) => {
+                let a = &g.abbreviations[a];
+                if let Ok((rest, _)) = phrase(i, &a.form) {
+                    let hit = TypeHit {
+                        jenis: &a.kind,
+                        short: false,
+                        issuer: Some(&a.issuer),
+                        office: None,
+                    };
+                    consider(a.form.len(), rest, hit);
+                }
+            }
         }
     }
     match best {
