@@ -21,28 +21,34 @@ pub fn pieces(s: &str, sep: u8) -> impl Iterator<Item = (usize, &str)> + '_ {
 /// True when most letters of `s` are upper case (an all-caps heading).
 pub fn is_mostly_upper(s: &str) -> bool {
     let (mut up, mut low) = (0usize, 0usize);
-    if s.is_ascii() {
-        // bytes, counted 32 at a time without branches (vectorized); give up
-        // once the letters left cannot make up for the lower-case ones seen
-        let b = s.as_bytes();
-        let mut chunks = b.chunks(32);
-        let mut left = b.len();
-        for chunk in chunks.by_ref() {
-            left -= chunk.len();
-            up += chunk
-                .iter()
-                .map(|c| usize::from(c.wrapping_sub(b'A') < 26))
-                .sum::<usize>();
-            low += chunk
-                .iter()
-                .map(|c| usize::from(c.wrapping_sub(b'a') < 26))
-                .sum::<usize>();
-            if 4 * low > up + left {
-                return false;
-            }
+    // bytes, counted 32 at a time without branches (vectorized); give up
+    // once the letters left cannot make up for the lower-case ones seen
+    // (each byte left is at most one letter, in any script). A chunk with a
+    // byte outside ASCII sends the whole text to the count by characters.
+    let b = s.as_bytes();
+    let mut left = b.len();
+    for chunk in b.chunks(32) {
+        if !chunk.is_ascii() {
+            return mostly_upper_chars(s);
         }
-        return up > 0 && up >= 4 * low;
+        left -= chunk.len();
+        up += chunk
+            .iter()
+            .map(|c| usize::from(c.wrapping_sub(b'A') < 26))
+            .sum::<usize>();
+        low += chunk
+            .iter()
+            .map(|c| usize::from(c.wrapping_sub(b'a') < 26))
+            .sum::<usize>();
+        if 4 * low > up + left {
+            return false;
+        }
     }
+    up > 0 && up >= 4 * low
+}
+
+fn mostly_upper_chars(s: &str) -> bool {
+    let (mut up, mut low) = (0usize, 0usize);
     for c in s.chars() {
         if c.is_uppercase() {
             up += 1;
@@ -179,7 +185,7 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn mostly_upper_counts_as_the_plain_definition(s in "[A-Za-z0-9 .]{0,120}|[A-Za-zÉé ]{0,40}") {
+        fn mostly_upper_counts_as_the_plain_definition(s in "[A-Za-z0-9 .]{0,120}|[A-Za-zÉé ]{0,40}|[a-z ]{0,80}[ÉéА-Яа-я][A-Z ]{0,60}") {
             proptest::prop_assert_eq!(is_mostly_upper(&s), mostly_upper_plain(&s));
         }
     }
