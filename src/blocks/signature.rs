@@ -54,15 +54,18 @@ pub fn is_anchor(l: &Line) -> bool {
     }
     let t = l.trimmed();
     let b = t.as_bytes();
-    let has_nip = memchr::memchr2_iter(b'n', b'N', b).any(|i| {
-        b.get(i..i + 3)
-            .is_some_and(|w| w.eq_ignore_ascii_case(b"nip"))
-    });
+    let has_nip = mentions_nip(b);
     // every rank starts with J (Juru) or P (Pengatur, Penata, Pembina)
     let rank_like = matches!(b.first(), Some(b'P' | b'p' | b'J' | b'j'))
         && b.len() <= 60
         && t.split_whitespace().count() <= 8;
     (has_nip && nip::find(t).is_some()) || (rank_like && pangkat::looks_like_rank(t))
+}
+
+/// True when the text holds `nip` in any case; found from its `p`, a rarer
+/// letter than `n` in Indonesian.
+fn mentions_nip(b: &[u8]) -> bool {
+    memchr::memchr2_iter(b'p', b'P', b).any(|i| i >= 2 && b[i - 2..=i].eq_ignore_ascii_case(b"nip"))
 }
 
 /// True when the line holds a NIP (`NIP. 19650223 199603 1 007`, `Nip 1985…`).
@@ -254,6 +257,14 @@ mod tests {
     use super::*;
     use crate::lines::Lines;
     use crate::normalize::normalize_line;
+
+    proptest::proptest! {
+        #[test]
+        fn nip_is_found_as_a_plain_scan_finds_it(s in "[nNiIpP a]{0,40}") {
+            let plain = s.as_bytes().windows(3).any(|w| w.eq_ignore_ascii_case(b"nip"));
+            proptest::prop_assert_eq!(mentions_nip(s.as_bytes()), plain);
+        }
+    }
 
     fn sig(src: &str) -> Option<(Signature, usize)> {
         let ls: Vec<Line> = src
