@@ -135,10 +135,7 @@ fn map_chars(s: &str) -> String {
 /// e.g. `Undang - Undang`, `perundang- undangan`, `2019 -2024`.
 fn hyphen_may_join(b: &[u8]) -> bool {
     let word = |c: u8| c.is_ascii_alphanumeric() || c >= 0x80;
-    for (i, &c) in b.iter().enumerate() {
-        if c != b'-' {
-            continue;
-        }
+    for i in memchr::memchr_iter(b'-', b) {
         let mut l = i;
         while l > 0 && b[l - 1] == b' ' {
             l -= 1;
@@ -294,6 +291,21 @@ fn strip_emphasis(s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::normalize_line as n;
+
+    proptest::proptest! {
+        /// The hyphens found with `memchr`, against every byte looked at.
+        #[test]
+        fn hyphens_that_may_join_as_a_byte_scan_finds_them(s in "[a- é1]{0,30}") {
+            let b = s.as_bytes();
+            let word = |c: u8| c.is_ascii_alphanumeric() || c >= 0x80;
+            let plain = (0..b.len()).filter(|&i| b[i] == b'-').any(|i| {
+                let l = b[..i].iter().rposition(|&c| c != b' ').map_or(0, |p| p + 1);
+                let r = b[i + 1..].iter().position(|&c| c != b' ').map_or(b.len(), |p| i + 1 + p);
+                (l < i || r > i + 1) && l > 0 && word(b[l - 1]) && r < b.len() && word(b[r])
+            });
+            proptest::prop_assert_eq!(super::hyphen_may_join(b), plain);
+        }
+    }
 
     #[test]
     fn ascii_lines_are_borrowed() {
