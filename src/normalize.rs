@@ -295,7 +295,7 @@ mod tests {
     proptest::proptest! {
         /// The hyphens found with `memchr`, against every byte looked at.
         #[test]
-        fn hyphens_that_may_join_as_a_byte_scan_finds_them(s in "[a- é1]{0,30}") {
+        fn hyphens_that_may_join_as_a_byte_scan_finds_them(s in "[a é1-]{0,30}") {
             let b = s.as_bytes();
             let word = |c: u8| c.is_ascii_alphanumeric() || c >= 0x80;
             let plain = (0..b.len()).filter(|&i| b[i] == b'-').any(|i| {
