@@ -1270,11 +1270,20 @@ pub(crate) fn header_fragment(l: &Line) -> Option<Vec<Role>> {
     if n == 0 || n > 24 || t.ends_with(['.', ';', ',', ':']) {
         return None;
     }
-    let caps = crate::text::is_mostly_upper(t);
-    if !caps && n > 16 {
+    // a long line is a header only in capitals
+    if n > 16 && !crate::text::is_mostly_upper(t) {
+        return None;
+    }
+    // most lines have no word that can start a header
+    let g = grammar();
+    if !crate::grammar::words(t).any(|w| g.may_start_column(w)) {
         return None;
     }
     let (roles, covered) = headers_in(t);
+    if roles.is_empty() {
+        return None;
+    }
+    let caps = n > 16 || crate::text::is_mostly_upper(t);
     // a few header words in capitals, or a whole header read across its
     // columns (three roles or more, in any case)
     let narrow = caps && n <= 12 && !roles.is_empty() && covered * 3 >= n;
