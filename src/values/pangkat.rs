@@ -396,26 +396,24 @@ fn classify(r: &Reading) -> Option<Match> {
     // distance is at least the difference in length, which settles most keys
     // without computing it
     let n = joined.chars().count();
-    let ds: Vec<usize> = t
+    // each key's distance, `None` for a key out of reach by length
+    let ds: Vec<Option<usize>> = t
         .keys
         .iter()
         .map(|k| {
             let kn = k.chars().count();
-            if n.abs_diff(kn) * 5 > kn {
-                usize::MAX
-            } else {
-                strsim::levenshtein(&joined, k)
-            }
+            (n.abs_diff(kn) * 5 <= kn).then(|| strsim::levenshtein(&joined, k))
         })
         .collect();
-    let within: Vec<usize> = (0..t.keys.len())
-        .filter(|&i| ds[i] != usize::MAX && ds[i] * 5 <= t.keys[i].chars().count())
+    let within: Vec<(usize, usize)> = (0..t.keys.len())
+        .filter_map(|i| ds[i].map(|d| (i, d)))
+        .filter(|&(i, d)| d * 5 <= t.keys[i].chars().count())
         .collect();
-    let best = within.iter().map(|&i| ds[i]).min();
+    let best = within.iter().map(|&(_, d)| d).min();
     let mut closest: Vec<usize> = within
         .iter()
-        .copied()
-        .filter(|&i| Some(ds[i]) == best)
+        .filter(|&&(_, d)| Some(d) == best)
+        .map(|&(i, _)| i)
         .collect();
     if closest.len() > 1
         && let Some(gr) = r.grade
