@@ -34,9 +34,9 @@ pub struct Summary {
     pub documents_per_second: f64,
 }
 
-/// What the summary counts of one document. A worker takes it from a
-/// document whose output is already made and frees the document itself, on
-/// the thread that built it.
+/// What the summary counts of one document. When the worker made the
+/// document's output, it takes the tally and frees the document itself, on
+/// the thread that built it; otherwise the main thread takes it.
 #[derive(Debug, Default)]
 pub struct Tally {
     bytes: u64,
