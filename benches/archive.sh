@@ -4,10 +4,13 @@
 # line) in the same run, so the ratio holds on a noisy machine.
 #
 #   benches/archive.sh [N ...]        # default: 1000 10000
+#   PGO=1 benches/archive.sh [N ...]  # also the profile-guided build
 #
 # Environment: SEED (default 42), ARCHIVES (where archives are generated,
-# default /tmp/kinerja-archives). Needs GNU time (/usr/bin/time) for peak
-# memory. Prints a Markdown table for BENCHMARKS.md.
+# default /tmp/kinerja-archives), PGO (1: build the CLI with benches/pgo.sh
+# as well, check that it writes the same bytes as the release build, and
+# time it too). Needs GNU time (/usr/bin/time) for peak memory. Prints a
+# Markdown table for BENCHMARKS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,6 +23,10 @@ cargo build --release --quiet --bin kinerja --example synth --example baseline
 bin=target/release
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+pgo=
+if [ "${PGO:-0}" = 1 ]; then
+    pgo=$(benches/pgo.sh | tail -n 1)
+fi
 
 # wall seconds, peak resident KiB and CPU seconds (user + system) of a
 # command, its stdout discarded
@@ -59,4 +66,16 @@ for n in "${SIZES[@]}"; do
     read -r s kb cpu < <(measure "$bin/kinerja" parse "$dir" --out "$tmp/out" --jobs 2 --quiet)
     row "kinerja → json files" 2 "$s" "$kb" "$cpu"
     rm -rf "$tmp/out"
+    if [ -n "$pgo" ]; then
+        # the same bytes as the release build, or no figure
+        if ! cmp -s <("$bin/kinerja" parse "$dir" --format jsonl --quiet) \
+                    <("$pgo" parse "$dir" --format jsonl --quiet); then
+            echo "archive.sh: the PGO build's output differs from the release build's" >&2
+            exit 1
+        fi
+        for jobs in 1 2; do
+            read -r s kb cpu < <(measure "$pgo" parse "$dir" --format jsonl --jobs "$jobs" --quiet)
+            row "kinerja (PGO) → jsonl" "$jobs" "$s" "$kb" "$cpu"
+        done
+    fi
 done
