@@ -503,23 +503,33 @@ fn without_column_number(name: &str) -> &str {
 /// (without the `.` or `;` that closed each item).
 fn cell_text(c: &str) -> Option<String> {
     let t = if markup::may_be_list(c) {
-        let items = markup::list_items(c);
-        let last = items.len().saturating_sub(1);
-        items
-            .iter()
-            .enumerate()
-            .map(|(k, i)| {
-                if k < last {
-                    i.trim_end_matches(['.', ';']).trim_end()
-                } else {
-                    i.as_str()
-                }
-            })
-            .collect::<Vec<_>>()
-            .join("; ")
+        items_text(&markup::list_items(c))
     } else {
         markup::clean(c)
     };
+    field_text(t)
+}
+
+/// A cell's list items joined with `; `, without the `.` or `;` that closed
+/// each item but the last.
+fn items_text(items: &[String]) -> String {
+    let last = items.len().saturating_sub(1);
+    items
+        .iter()
+        .enumerate()
+        .map(|(k, i)| {
+            if k < last {
+                i.trim_end_matches(['.', ';']).trim_end()
+            } else {
+                i.as_str()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// A cell's text as a field: none when it is empty or `-`.
+fn field_text(t: String) -> Option<String> {
     (!t.is_empty() && t != "-").then_some(t)
 }
 
@@ -663,10 +673,29 @@ pub fn indicators(table: &mut Table, diags: &mut Diagnostics) -> Read {
             }
         }
         let mut cells = align(&table.columns, raw, span, diags);
-        // each cell read once: its plain text, and its text as a field (lists joined)
+        // each cell read once: its plain text, and its text as a field (lists
+        // joined). A cell that cannot be a list is cleaned whole (`plain`):
+        // its text is then the cell's `markup::clean_opt`, and the fields
+        // below take it instead of cleaning the cell again. The indicator
+        // cell's list items are kept for the indicators.
+        let mut plain: Vec<bool> = cells.iter().map(|c| !markup::may_be_list(c)).collect();
+        let mut ind_items: Option<Vec<String>> = None;
         let mut texts: Vec<String> = cells
             .iter()
-            .map(|c| cell_text(c).unwrap_or_default())
+            .enumerate()
+            .map(|(i, c)| {
+                if plain[i] {
+                    field_text(markup::clean(c))
+                } else if Some(i) == c_ind {
+                    let items = markup::list_items(c);
+                    let t = items_text(&items);
+                    ind_items = Some(items);
+                    field_text(t)
+                } else {
+                    cell_text(c)
+                }
+                .unwrap_or_default()
+            })
             .collect();
         // cells with labels of their own: each keeps the part with its own
         // role; the other parts give their roles' values where the row has
@@ -702,6 +731,11 @@ pub fn indicators(table: &mut Table, diags: &mut Diagnostics) -> Read {
             );
             cells[i] = own.clone();
             *t = own;
+            // the cell is now its own part: read again where needed
+            plain[i] = false;
+            if Some(i) == c_ind {
+                ind_items = None;
+            }
             labelled.push((i, parts));
         }
         // a role's raw cell, or else the value a labelled cell gave it
@@ -720,8 +754,16 @@ pub fn indicators(table: &mut Table, diags: &mut Diagnostics) -> Read {
                 .filter(|t| !t.is_empty())
                 .cloned()
         };
-        let row_tujuan = c_tujuan.and_then(|i| markup::clean_opt(&cells[i]));
-        let row_sasaran = c_sasaran.and_then(|i| markup::clean_opt(&cells[i]));
+        // `markup::clean_opt` of a cell, taken from its text when that is it
+        let clean_cell = |i: usize| {
+            if plain[i] {
+                (!texts[i].is_empty()).then(|| texts[i].clone())
+            } else {
+                markup::clean_opt(&cells[i])
+            }
+        };
+        let row_tujuan = c_tujuan.and_then(clean_cell);
+        let row_sasaran = c_sasaran.and_then(clean_cell);
         if row_tujuan.is_some() {
             tujuan = row_tujuan;
             // a new tujuan starts a new merged sasaran cell too
@@ -730,8 +772,8 @@ pub fn indicators(table: &mut Table, diags: &mut Diagnostics) -> Read {
         if row_sasaran.is_some() {
             sasaran = row_sasaran;
         }
-        let items = c_ind
-            .map(|i| markup::list_items(&cells[i]))
+        let items = ind_items
+            .or_else(|| c_ind.map(|i| markup::list_items(&cells[i])))
             .unwrap_or_default();
         if items.is_empty() {
             let others = texts
@@ -758,7 +800,7 @@ pub fn indicators(table: &mut Table, diags: &mut Diagnostics) -> Read {
             continue;
         }
         let no = c_no
-            .map(|i| markup::clean(&cells[i]))
+            .map(|i| clean_cell(i).unwrap_or_else(|| markup::clean(&cells[i])))
             .unwrap_or_default()
             .trim_end_matches(['.', ')'])
             .trim_start_matches('(')
@@ -793,8 +835,13 @@ pub fn indicators(table: &mut Table, diags: &mut Diagnostics) -> Read {
                 (None, t, None)
             }
             None => (
-                cell_or_label(c_form, Role::Formulasi)
-                    .and_then(|c| values::formula::parse(&c, span, diags)),
+                match c_form {
+                    // a plain cell's text is its clean text already
+                    Some(i) if plain[i] && !is_empty_cell(&cells[i]) => clean_cell(i)
+                        .map(|t| values::formula::parse_clean(&cells[i], t, span, diags)),
+                    _ => cell_or_label(c_form, Role::Formulasi)
+                        .and_then(|c| values::formula::parse(&c, span, diags)),
+                },
                 cell_or_label(c_target, Role::Target)
                     .and_then(|c| values::target::parse(&c, table.target_year)),
                 text(c_sumber).or_else(|| cell_or_label(None, Role::SumberData)),

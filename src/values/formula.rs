@@ -166,10 +166,16 @@ fn error<T>(i: &str) -> Res<'_, T> {
 /// cell or `-`. See the module doc for the forms and rules.
 pub fn parse(cell: &str, span: Span, diags: &mut Diagnostics) -> Option<Formulasi> {
     let plain = markup::clean_opt(cell)?;
+    Some(parse_clean(cell, plain, span, diags))
+}
+
+/// [`parse`] of a cell whose clean text (`markup::clean_opt`) is already
+/// known: `plain`.
+pub fn parse_clean(cell: &str, plain: String, span: Span, diags: &mut Diagnostics) -> Formulasi {
     let w = formula_words();
     if cell.contains("frac") {
         match latex(w, cell) {
-            Latex::Ratio(r) => return Some(r.formulasi(w)),
+            Latex::Ratio(r) => return r.formulasi(w),
             Latex::Placeholder(r, before) => {
                 let f = r.formulasi(w);
                 diags.at(
@@ -181,15 +187,15 @@ pub fn parse(cell: &str, span: Span, diags: &mut Diagnostics) -> Option<Formulas
                         f.teks
                     ),
                 );
-                return Some(f);
+                return f;
             }
-            Latex::Other => return Some(text_only(plain)),
+            Latex::Other => return text_only(plain),
             Latex::NoFraction => {}
         }
     }
     let text = with_sum_sign(w, &plain);
     if let Some(r) = ratio(w, &text) {
-        return Some(r.formulasi(w));
+        return r.formulasi(w);
     }
     if let Some(r) = bar_lost(w, &text) {
         let f = r.formulasi(w);
@@ -201,7 +207,7 @@ pub fn parse(cell: &str, span: Span, diags: &mut Diagnostics) -> Option<Formulas
                 f.teks
             ),
         );
-        return Some(f);
+        return f;
     }
     if let Some((a, b)) = bar_suspected(w, &text) {
         diags.at(
@@ -211,19 +217,19 @@ pub fn parse(cell: &str, span: Span, diags: &mut Diagnostics) -> Option<Formulas
                 "`{plain}` reads like a fraction whose bar was lost (`{a}` over `{b}`), but no `× 100` confirms it; kept as text"
             ),
         );
-        return Some(text_only(plain));
+        return text_only(plain);
     }
     if is_sum(w, &text) {
-        return Some(Formulasi {
+        return Formulasi {
             teks: plain,
             bentuk: Bentuk::Jumlah,
             pembilang: None,
             penyebut: None,
             pengali: None,
             satuan: None,
-        });
+        };
     }
-    Some(text_only(plain))
+    text_only(plain)
 }
 
 fn text_only(teks: String) -> Formulasi {
