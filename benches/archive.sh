@@ -5,16 +5,19 @@
 #
 #   benches/archive.sh [N ...]        # default: 1000 10000
 #   PGO=1 benches/archive.sh [N ...]  # also the profile-guided build
+#   RUNS=3 benches/archive.sh [N ...] # each command three times, median shown
 #
 # Environment: SEED (default 42), ARCHIVES (where archives are generated,
 # default /tmp/kinerja-archives), PGO (1: build the CLI with benches/pgo.sh
 # as well, check that it writes the same bytes as the release build, and
-# time it too). Needs GNU time (/usr/bin/time) for peak memory. Prints a
+# time it too), RUNS (default 1: how many times each command runs; the
+# table shows the run of median wall time, which tames a noisy host). Needs GNU time (/usr/bin/time) for peak memory. Prints a
 # Markdown table for BENCHMARKS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SEED=${SEED:-42}
+RUNS=${RUNS:-1}
 ARCHIVES=${ARCHIVES:-/tmp/kinerja-archives}
 SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(1000 10000)
@@ -29,13 +32,17 @@ if [ "${PGO:-0}" = 1 ]; then
 fi
 
 # wall seconds, peak resident KiB and CPU seconds (user + system) of a
-# command, its stdout discarded
+# command, its stdout discarded; with RUNS > 1, the run of median wall time
 measure() {
-    /usr/bin/time -f '%e %M %U %S' -o "$tmp/time" "$@" > /dev/null 2> "$tmp/stderr" || {
-        cat "$tmp/stderr" >&2
-        return 1
-    }
-    awk '{print $1, $2, $3 + $4}' "$tmp/time"
+    : > "$tmp/runs"
+    for _ in $(seq "$RUNS"); do
+        /usr/bin/time -f '%e %M %U %S' -o "$tmp/time" "$@" > /dev/null 2> "$tmp/stderr" || {
+            cat "$tmp/stderr" >&2
+            return 1
+        }
+        awk '{print $1, $2, $3 + $4}' "$tmp/time" >> "$tmp/runs"
+    done
+    sort -n "$tmp/runs" | awk '{r[NR] = $0} END {print r[int((NR + 1) / 2)]}'
 }
 
 # MB/s is over wall time; "MB per CPU s" over the CPU time of all threads,
@@ -53,10 +60,13 @@ for n in "${SIZES[@]}"; do
     "$bin/examples/baseline" "$dir" > /dev/null 2>&1
     read -r base_s base_kb base_cpu < <(measure "$bin/examples/baseline" "$dir")
     row() { # run jobs seconds kib cpu-seconds
-        awk -v n="$n" -v mb="$mb" -v run="$1" -v jobs="$2" -v s="$3" -v kb="$4" -v cpu="$5" -v base="$base_s" 'BEGIN {
-            if (cpu <= 0) cpu = 0.01
-            printf "| %d | %s | %s | %s | %.2f | %.1f | %.0f | %.1f | %.2f | %.1f | %.1f |\n",
-                n, mb, run, jobs, s, mb / s, n / s, s / base, cpu, mb / cpu, kb / 1024 }'
+        # GNU time counts hundredths: a run under 0.01 s has no rate ("—")
+        awk -v n="$n" -v mb="$mb" -v run="$1" -v jobs="$2" -v s="$3" -v kb="$4" -v cpu="$5" -v base="$base_s" '
+            function rate(x, y, f) { return y > 0 ? sprintf(f, x / y) : "—" }
+            BEGIN {
+            printf "| %d | %s | %s | %s | %.2f | %s | %s | %s | %.2f | %s | %.1f |\n",
+                n, mb, run, jobs, s, rate(mb, s, "%.1f"), rate(n, s, "%.0f"), rate(s, base, "%.1f"),
+                cpu, rate(mb, cpu, "%.1f"), kb / 1024 }'
     }
     row baseline 1 "$base_s" "$base_kb" "$base_cpu"
     # the same bytes from the PGO build as from the release build, or no figure
@@ -75,6 +85,7 @@ for n in "${SIZES[@]}"; do
             row "kinerja (PGO) → jsonl" "$jobs" "$s" "$kb" "$cpu"
         fi
     done
+    # (with RUNS > 1, the later runs replace the files of the first)
     read -r s kb cpu < <(measure "$bin/kinerja" parse "$dir" --out "$tmp/out" --jobs 2 --quiet)
     row "kinerja → json files" 2 "$s" "$kb" "$cpu"
     rm -rf "$tmp/out"
