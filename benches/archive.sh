@@ -11,8 +11,9 @@
 # default /tmp/kinerja-archives), PGO (1: build the CLI with benches/pgo.sh
 # as well, check that it writes the same bytes as the release build, and
 # time it too), RUNS (default 1: how many times each command runs; the
-# table shows the run of median wall time, which tames a noisy host). Needs GNU time (/usr/bin/time) for peak memory. Prints a
-# Markdown table for BENCHMARKS.md.
+# table shows the run of median wall time, which tames a noisy host).
+# Needs GNU time (/usr/bin/time) for peak memory. Prints a Markdown table
+# for BENCHMARKS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

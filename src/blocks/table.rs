@@ -499,19 +499,8 @@ fn without_column_number(name: &str) -> &str {
     t
 }
 
-/// The text of a cell for a string field: list items joined with `; `
-/// (without the `.` or `;` that closed each item).
-fn cell_text(c: &str) -> Option<String> {
-    let t = if markup::may_be_list(c) {
-        items_text(&markup::list_items(c))
-    } else {
-        markup::clean(c)
-    };
-    field_text(t)
-}
-
-/// A cell's list items joined with `; `, without the `.` or `;` that closed
-/// each item but the last.
+/// The text of a list cell for a string field: its items joined with `; `,
+/// without the `.` or `;` that closed each item but the last.
 fn items_text(items: &[String]) -> String {
     let last = items.len().saturating_sub(1);
     items
@@ -685,16 +674,14 @@ pub fn indicators(table: &mut Table, diags: &mut Diagnostics) -> Read {
             .enumerate()
             .map(|(i, c)| {
                 if plain[i] {
-                    field_text(markup::clean(c))
-                } else if Some(i) == c_ind {
-                    let items = markup::list_items(c);
-                    let t = items_text(&items);
-                    ind_items = Some(items);
-                    field_text(t)
-                } else {
-                    cell_text(c)
+                    return field_text(markup::clean(c)).unwrap_or_default();
                 }
-                .unwrap_or_default()
+                let items = markup::list_items(c);
+                let t = items_text(&items);
+                if Some(i) == c_ind {
+                    ind_items = Some(items);
+                }
+                field_text(t).unwrap_or_default()
             })
             .collect();
         // cells with labels of their own: each keeps the part with its own
