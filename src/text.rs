@@ -32,14 +32,20 @@ pub fn is_mostly_upper(s: &str) -> bool {
             return mostly_upper_chars(s);
         }
         left -= chunk.len();
-        up += chunk
-            .iter()
-            .map(|c| usize::from(c.wrapping_sub(b'A') < 26))
-            .sum::<usize>();
-        low += chunk
-            .iter()
-            .map(|c| usize::from(c.wrapping_sub(b'a') < 26))
-            .sum::<usize>();
+        // counted in bytes (a chunk has at most 32 letters), which vectorizes
+        // into byte lanes instead of eight-byte ones
+        up += usize::from(
+            chunk
+                .iter()
+                .map(|c| u8::from(c.wrapping_sub(b'A') < 26))
+                .sum::<u8>(),
+        );
+        low += usize::from(
+            chunk
+                .iter()
+                .map(|c| u8::from(c.wrapping_sub(b'a') < 26))
+                .sum::<u8>(),
+        );
         if 4 * low > up + left {
             return false;
         }
