@@ -179,6 +179,9 @@ pub struct Regulations {
     pub abbreviations: Vec<RegulationAbbreviation>,
     pub gazettes: Vec<Gazette>,
     pub amendments: Vec<Phrase>,
+    /// the first words of `amendments`, each once: a text that starts with
+    /// none of them starts no amendment phrase
+    pub amendment_heads: Vec<String>,
     /// `Nomor`, `No`
     pub number: Vec<Phrase>,
     /// `Tahun`, `Th`
@@ -612,6 +615,13 @@ fn regulations(g: raw::Regulations) -> Result<Regulations, String> {
         }
     }
     let w = g.words;
+    let amendments = nonempty(phrases(&g.amendment), "amendment")?;
+    let mut amendment_heads: Vec<String> = Vec::new();
+    for head in amendments.iter().filter_map(|p| p.0.first()) {
+        if !amendment_heads.contains(head) {
+            amendment_heads.push(head.clone());
+        }
+    }
     Ok(Regulations {
         first_words,
         first_word_finder,
@@ -619,7 +629,8 @@ fn regulations(g: raw::Regulations) -> Result<Regulations, String> {
         types,
         abbreviations,
         gazettes,
-        amendments: nonempty(phrases(&g.amendment), "amendment")?,
+        amendment_heads,
+        amendments,
         number: nonempty(phrases(&w.number), "number")?,
         year: nonempty(phrases(&w.year), "year")?,
         about: nonempty(phrases(&w.about), "about")?,

@@ -712,7 +712,13 @@ fn title<'a>(cx: &Cx<'a>, i: &'a str, depth: u8) -> Res<'a, (&'a str, Vec<Hit>)>
 /// True where a title ends (see [`title`]).
 fn title_ends(cx: &Cx, r: &str, depth: u8, last_word: usize) -> bool {
     let g = cx.g;
-    if r.starts_with(';') || gazette_paren_starts(cx, r) || longest(r, &g.amendments).is_some() {
+    // an amendment phrase starts with one of a few words: the phrases are
+    // compared only where one of them stands
+    let amendment = || {
+        g.amendment_heads.iter().any(|h| keyword(r, h).is_ok())
+            && longest(r, &g.amendments).is_some()
+    };
+    if r.starts_with(';') || gazette_paren_starts(cx, r) || amendment() {
         return true;
     }
     if let Some(after) = r.strip_prefix('.') {
@@ -1009,6 +1015,16 @@ mod tests {
         ) {
             let g = &grammar().regulations;
             prop_assert_eq!(mentions_regulation(&s, g), mentions_plain(&s, g));
+        }
+
+        #[test]
+        fn amendment_phrases_start_with_their_heads(
+            s in "(sebagaimana|SEBAGAIMANA|telah|diubah|di|ubah|terakhir|dengan|yang|Yang|x|[ -]){0,6}"
+        ) {
+            let g = &grammar().regulations;
+            if longest(&s, &g.amendments).is_some() {
+                prop_assert!(g.amendment_heads.iter().any(|h| keyword(&s, h).is_ok()));
+            }
         }
     }
 
