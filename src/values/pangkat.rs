@@ -396,18 +396,16 @@ fn classify(r: &Reading) -> Option<Match> {
     // distance is at least the difference in length, which settles most keys
     // without computing it
     let n = joined.chars().count();
-    // each key's distance, `None` for a key out of reach by length
-    let ds: Vec<Option<usize>> = t
+    // the keys within reach, with their distances
+    let within: Vec<(usize, usize)> = t
         .keys
         .iter()
-        .map(|k| {
+        .enumerate()
+        .filter_map(|(i, k)| {
             let kn = k.chars().count();
-            (n.abs_diff(kn) * 5 <= kn).then(|| strsim::levenshtein(&joined, k))
+            let d = (n.abs_diff(kn) * 5 <= kn).then(|| strsim::levenshtein(&joined, k))?;
+            (d * 5 <= kn).then_some((i, d))
         })
-        .collect();
-    let within: Vec<(usize, usize)> = (0..t.keys.len())
-        .filter_map(|i| ds[i].map(|d| (i, d)))
-        .filter(|&(i, d)| d * 5 <= t.keys[i].chars().count())
         .collect();
     let best = within.iter().map(|&(_, d)| d).min();
     let mut closest: Vec<usize> = within
