@@ -5,13 +5,16 @@
 #
 #   benches/archive.sh [N ...]        # default: 1000 10000
 #   PGO=1 benches/archive.sh [N ...]  # also the profile-guided build
+#   PGO=1 PGO_CPU=x86-64-v3 benches/archive.sh  # … built for a newer CPU
 #   RUNS=3 benches/archive.sh [N ...] # each command three times, median shown
 #
 # Environment: SEED (default 42), ARCHIVES (where archives are generated,
 # default /tmp/kinerja-archives), PGO (1: build the CLI with benches/pgo.sh
 # as well, check that it writes the same bytes as the release build, and
-# time it too), RUNS (default 1: how many times each command runs; the
-# table shows the run of median wall time, which tames a noisy host).
+# time it too), PGO_CPU (the CPU level the PGO build is for, see
+# benches/pgo.sh; unset: any x86-64), RUNS (default 1: how many times each
+# command runs; the table shows the run of median wall time, which tames a
+# noisy host).
 # Needs GNU time (/usr/bin/time) for peak memory. Prints a Markdown table
 # for BENCHMARKS.md.
 set -euo pipefail
@@ -83,7 +86,7 @@ for n in "${SIZES[@]}"; do
         # two see the same host
         if [ -n "$pgo" ]; then
             read -r s kb cpu < <(measure "$pgo" parse "$dir" --format jsonl --jobs "$jobs" --quiet)
-            row "kinerja (PGO) → jsonl" "$jobs" "$s" "$kb" "$cpu"
+            row "kinerja (PGO${PGO_CPU:+, $PGO_CPU}) → jsonl" "$jobs" "$s" "$kb" "$cpu"
         fi
     done
     # (with RUNS > 1, the later runs replace the files of the first)

@@ -15,7 +15,14 @@
 # `llvm-profdata` of the compiler's own LLVM version. Prints the binary's
 # path on the last line. Does nothing when the binary is newer than the
 # sources (`src/`, `grammars/`, the training texts, `Cargo.toml`,
-# `Cargo.lock`); PGO_REBUILD=1 builds it anyway.
+# `Cargo.lock`) and was built for the same PGO_CPU; PGO_REBUILD=1 builds it
+# anyway.
+#
+#   PGO_CPU=x86-64-v3 benches/pgo.sh   # also for a newer CPU (AVX2, BMI2 …)
+#
+# PGO_CPU is passed to rustc as `-C target-cpu`: the binary then runs only on
+# CPUs of that level (`native`: this machine's). Unset, the binary runs on any
+# x86-64 CPU, like the release build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,7 +36,12 @@ fi
 
 work=target/pgo-work
 out=target/pgo
+cpu=${PGO_CPU:-}
+cpuflag=${cpu:+-Ctarget-cpu=$cpu}
+# the CPU level the binary was built for, next to it
+stamp="$out/kinerja.cpu"
 if [ "${PGO_REBUILD:-0}" != 1 ] && [ -x "$out/kinerja" ] &&
+    [ "$(cat "$stamp" 2>/dev/null)" = "$cpu" ] &&
     [ -z "$(find src grammars corpus tests/field-samples Cargo.toml Cargo.lock \
         -newer "$out/kinerja" -print -quit)" ]; then
     echo "pgo.sh: $out/kinerja is up to date" >&2
@@ -41,7 +53,7 @@ mkdir -p "$work/profiles" "$work/train" "$out"
 data=$(cd "$work/profiles" && pwd)
 
 echo "pgo.sh: building the instrumented CLI" >&2
-RUSTFLAGS="-Cprofile-generate=$data" \
+RUSTFLAGS="-Cprofile-generate=$data $cpuflag" \
     cargo build --profile dist --quiet --bin kinerja --target-dir "$work/gen"
 
 echo "pgo.sh: training on corpus/ and tests/field-samples/" >&2
@@ -58,10 +70,11 @@ else
 fi
 
 echo "pgo.sh: building the CLI with the profile" >&2
-RUSTFLAGS="-Cprofile-use=$(pwd)/$work/merged.profdata" \
+RUSTFLAGS="-Cprofile-use=$(pwd)/$work/merged.profdata $cpuflag" \
     cargo build --profile dist --quiet --bin kinerja --target-dir "$work/use"
 
 # written to a temporary name and renamed, like every output of the tool
 cp "$work/use/dist/kinerja" "$out/kinerja.tmp"
 mv "$out/kinerja.tmp" "$out/kinerja"
+echo "$cpu" > "$stamp"
 echo "$out/kinerja"
