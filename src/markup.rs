@@ -45,6 +45,25 @@ fn ends_with_abbreviation(s: &str) -> bool {
             && inner.chars().skip(1).all(char::is_lowercase))
 }
 
+/// True when [`clean`] would leave `s` as it is; settled without building
+/// the cleaned text when `s` has no markup, no bullet, no whitespace but
+/// single spaces and no separator at its end (most values).
+pub fn is_clean(s: &str) -> bool {
+    let settled = !may_have_markup(s)
+        && s.trim().len() == s.len()
+        && strip_bullet(s).len() == s.len()
+        && is_collapsed(s)
+        && !ends_with_separator(s);
+    settled || clean(s) == s
+}
+
+/// True when [`trim_trailing_separators`] would take something off `s`
+/// (which has no whitespace at its end).
+fn ends_with_separator(s: &str) -> bool {
+    s.ends_with([':', ';', ','])
+        || (s.ends_with('.') && (s.ends_with(" .") || s.ends_with("..") && !s.ends_with("...")))
+}
+
 /// [`clean`], `None` when nothing is left.
 pub fn clean_opt(s: &str) -> Option<String> {
     let c = clean(s);
@@ -771,6 +790,11 @@ mod tests {
 
     // the fast paths against the plain definitions they stand for
     proptest::proptest! {
+        #[test]
+        fn is_clean_is_clean_leaving_the_text(s in "[ a-zA-Z.:;,*_<>&\\-•\t\u{A0}]{0,24}") {
+            proptest::prop_assert_eq!(is_clean(&s), clean(&s) == s);
+        }
+
         #[test]
         fn collapse_ws_is_split_whitespace(s in "[ a-zA-Z\t\n\r\x0B\x0C\u{A0}\u{2003}\u{3000}é–Σ]{0,40}") {
             let plain = s.split_whitespace().collect::<Vec<_>>().join(" ");

@@ -566,7 +566,7 @@ fn bare_operand(w: &FormulaWords, x: &str) -> bool {
             if t.is_ascii() {
                 last.eq_ignore_ascii_case(t)
             } else {
-                last.to_uppercase() == *t
+                last.chars().flat_map(char::to_uppercase).eq(t.chars())
             }
         })
         && !last
@@ -576,7 +576,9 @@ fn bare_operand(w: &FormulaWords, x: &str) -> bool {
 
 /// More than one term: `A - B`, `A + B`, `A = B`.
 fn compound(x: &str) -> bool {
-    x.contains(" - ") || x.contains(" + ") || x.contains(" = ")
+    let b = x.as_bytes();
+    memchr::memchr3_iter(b'-', b'+', b'=', b)
+        .any(|i| i > 0 && b[i - 1] == b' ' && b.get(i + 1) == Some(&b' '))
 }
 
 /// The inside of `( … )` when the parentheses enclose the whole text.
@@ -601,17 +603,22 @@ fn parenthesized(t: &str) -> Option<&str> {
 /// Clean plain text (no markup left: no `\`, `{`, `}`, `$`, `<`, `&`, `**`),
 /// non-empty, balanced parentheses, some letter or digit, not a placeholder.
 fn text_ok(t: &str) -> bool {
-    if t.contains(['\\', '{', '}', '$', '<', '&']) || t.contains("**") || t.contains("__") {
+    let b = t.as_bytes();
+    // markup characters, found by vectorized scans
+    if memchr::memchr3(b'\\', b'{', b'}', b).is_some()
+        || memchr::memchr3(b'$', b'<', b'&', b).is_some()
+        || (memchr::memchr2(b'*', b'_', b).is_some() && (t.contains("**") || t.contains("__")))
+    {
         return false;
     }
-    if markup::clean(t) != t {
+    if !markup::is_clean(t) {
         return false;
     }
     let mut depth = 0i32;
-    for c in t.chars() {
+    for &c in b {
         match c {
-            '(' => depth += 1,
-            ')' => {
+            b'(' => depth += 1,
+            b')' => {
                 depth -= 1;
                 if depth < 0 {
                     return false;
@@ -620,7 +627,8 @@ fn text_ok(t: &str) -> bool {
             _ => {}
         }
     }
-    depth == 0 && t.chars().any(char::is_alphanumeric) && !is_placeholder(t)
+    // a text with a letter or digit is no placeholder (`.....`)
+    depth == 0 && (b.iter().any(u8::is_ascii_alphanumeric) || t.chars().any(char::is_alphanumeric))
 }
 
 /// Only dots, ellipses, underscores and spaces (`.....`).
@@ -682,10 +690,22 @@ fn has_scale(w: &FormulaWords, t: &str) -> bool {
 fn may_have_scale(w: &FormulaWords, t: &str) -> bool {
     let b = t.as_bytes();
     b.iter().any(|c| c.is_ascii_digit())
-        || w.percent.iter().any(|p| {
-            let p = p.as_bytes();
-            b.windows(p.len().max(1)).any(|x| x.eq_ignore_ascii_case(p))
-        })
+        || w.percent
+            .iter()
+            .any(|p| contains_ignore_ascii_case(b, p.as_bytes()))
+}
+
+/// True when `needle` stands in `hay`, ASCII letters in any case; found from
+/// its first byte (in either case) with a vectorized scan.
+fn contains_ignore_ascii_case(hay: &[u8], needle: &[u8]) -> bool {
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    let at = |i: usize| {
+        hay.get(i..i + needle.len())
+            .is_some_and(|x| x.eq_ignore_ascii_case(needle))
+    };
+    memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), hay).any(at)
 }
 
 /// Splits a trailing scale off: `Jumlah A x 100%` → (`Jumlah A `, × 100 %).
@@ -1366,6 +1386,26 @@ mod tests {
                 invariants(&f);
                 round_trip(&f)?;
             }
+        }
+
+        /// The scans of the helpers against the plain definitions they stand for.
+        #[test]
+        fn helper_scans_agree_with_their_definitions(s in "[ a-zA-Z0-9()%=+*_{}$<&.\\-\\\\]{0,30}") {
+            let w = formula_words();
+            prop_assert_eq!(compound(&s), s.contains(" - ") || s.contains(" + ") || s.contains(" = "));
+            let b = s.as_bytes();
+            let plain_scale = b.iter().any(u8::is_ascii_digit)
+                || w.percent.iter().any(|p| {
+                    let p = p.as_bytes();
+                    b.windows(p.len().max(1)).any(|x| x.eq_ignore_ascii_case(p))
+                });
+            prop_assert_eq!(may_have_scale(w, &s), plain_scale);
+            let plain_ok = !(s.contains(['\\', '{', '}', '$', '<', '&']) || s.contains("**") || s.contains("__"))
+                && markup::clean(&s) == s
+                && parenthesized(&format!("({s})")).is_some()
+                && s.chars().any(char::is_alphanumeric)
+                && !is_placeholder(&s);
+            prop_assert_eq!(text_ok(&s), plain_ok);
         }
 
         #[test]
