@@ -62,7 +62,7 @@ use nom::{
 use serde::Deserialize;
 
 use crate::diagnostics::{Code, Diagnostics};
-use crate::grammar::{Phrase, words};
+use crate::grammar::{Phrase, WordSet, words};
 use crate::markup::{
     self,
     math::{self, Math},
@@ -83,6 +83,10 @@ pub struct FormulaWords {
     pub times: Vec<String>,
     /// upper case
     pub percent: Vec<String>,
+    /// the first words of `quantity` and of `sum`, for a quick first test
+    /// (`None` when a word cannot be kept in a [`WordSet`])
+    quantity_first: Option<WordSet>,
+    sum_first: Option<WordSet>,
 }
 
 #[derive(Deserialize)]
@@ -135,9 +139,24 @@ impl FormulaWords {
         if sum_signs.is_empty() {
             return Err("grammars/formulas.toml: no sum sign".into());
         }
+        let quantity = phrases(&raw.quantity, "quantity")?;
+        let sum = phrases(&raw.sum, "sum")?;
+        let firsts = |l: &[Phrase]| {
+            let mut set = WordSet::default();
+            for p in l {
+                set.insert(p.0[0].clone());
+            }
+            // an ASCII word the set cannot hold (too long, or not starting
+            // with a letter or digit) would be turned away by it
+            l.iter()
+                .all(|p| !p.0[0].is_ascii() || set.contains(&p.0[0]))
+                .then_some(set)
+        };
         Ok(FormulaWords {
-            quantity: phrases(&raw.quantity, "quantity")?,
-            sum: phrases(&raw.sum, "sum")?,
+            quantity_first: firsts(&quantity),
+            sum_first: firsts(&sum),
+            quantity,
+            sum,
             sum_signs,
             times: upper(&raw.times, "times")?,
             percent: upper(&raw.percent, "percent")?,
@@ -438,7 +457,10 @@ fn is_power_of_ten(n: f64) -> bool {
 
 /// `sum = sum-word words ;` — one sum word, at the start; no scale.
 fn is_sum(w: &FormulaWords, t: &str) -> bool {
-    if !starts_with_any(w, t, &w.sum) || has_scale(w, t) || t.contains(['=', '%', '×']) {
+    if !starts_with_any(w, t, &w.sum, &w.sum_first)
+        || has_scale(w, t)
+        || t.contains(['=', '%', '×'])
+    {
         return false;
     }
     // no second sum word
@@ -639,10 +661,11 @@ fn is_placeholder(t: &str) -> bool {
 
 /// `quantity = quantity-word { word } ;` (or a sum sign glued to its word)
 fn quantity(w: &FormulaWords, t: &str) -> bool {
-    starts_with_any(w, t, &w.quantity)
+    starts_with_any(w, t, &w.quantity, &w.quantity_first)
 }
 
-fn starts_with_any(w: &FormulaWords, t: &str, list: &[Phrase]) -> bool {
+/// True when `t` starts with a phrase of `list`, whose first words are `firsts`.
+fn starts_with_any(w: &FormulaWords, t: &str, list: &[Phrase], firsts: &Option<WordSet>) -> bool {
     let Some(first) = t.chars().next() else {
         return false;
     };
@@ -660,6 +683,14 @@ fn starts_with_any(w: &FormulaWords, t: &str, list: &[Phrase]) -> bool {
     let Some(w0) = words(t).next() else {
         return false;
     };
+    // an ASCII word is settled by the set of first words (a word with other
+    // letters may still match in upper case, and is compared in full)
+    if let Some(firsts) = firsts
+        && w0.is_ascii()
+        && !firsts.contains(w0)
+    {
+        return false;
+    }
     list.iter()
         .any(|p| p.starts_with_word(w0) && p.is_prefix_of(words(t)))
 }
@@ -1375,6 +1406,14 @@ mod tests {
             prop_assert_eq!(again.as_ref(), Some(f));
         }
         Ok(())
+    }
+
+    /// The shipped vocabulary's first words all fit the quick first test.
+    #[test]
+    fn first_words_are_kept_for_the_quick_test() {
+        let w = formula_words();
+        assert!(w.quantity_first.is_some() && w.sum_first.is_some());
+        assert!(quantity(w, "jumlah pegawai") && !quantity(w, "pegawai"));
     }
 
     proptest! {
