@@ -479,10 +479,7 @@ fn parse_with(args: ParseArgs, stats: Option<bool>) -> i32 {
             }
             let line = match &outcome {
                 Outcome::Parsed(doc) if lines_sink => {
-                    // a document's JSON Lines record is about three times
-                    // its text: reserved at once, not grown by copying
-                    let guess = (doc.source.bytes as usize).saturating_mul(3);
-                    let mut v = Vec::with_capacity(guess.clamp(1 << 14, 1 << 26));
+                    let mut v = Vec::with_capacity(1 << 14);
                     serde_json::to_writer(&mut v, doc.as_ref()).ok().map(|_| {
                         v.push(b'\n');
                         v
