@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Instructions counted by callgrind: the measure of a speed change that the
+# host's noise does not move.
+#
+#   benches/instructions.sh [N]            # default: 200 documents
+#   TOP=30 benches/instructions.sh         # and the 30 costliest functions
+#   BIN=target/pgo/kinerja benches/instructions.sh   # another build
+#
+# Builds the release CLI (unless BIN names a binary), generates the synthetic
+# archive of N documents (seed 42, in ARCHIVES, default /tmp/kinerja-archives),
+# and runs `kinerja parse ARCHIVE --format jsonl --jobs 1` under callgrind.
+# Prints the total instructions and, with TOP, the functions of the library
+# with the most instructions, their callees included; the callgrind file is
+# kept (its path is printed) for `callgrind_annotate`. Under valgrind SHA-256
+# runs its portable code, about 15 % of the count (about 1 % natively).
+# Needs valgrind.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+N=${1:-200}
+SEED=${SEED:-42}
+TOP=${TOP:-0}
+ARCHIVES=${ARCHIVES:-/tmp/kinerja-archives}
+if ! command -v valgrind > /dev/null; then
+    echo "instructions.sh: valgrind is not installed (apt install valgrind)" >&2
+    exit 2
+fi
+cargo build --release --quiet --bin kinerja --example synth
+bin=${BIN:-target/release/kinerja}
+dir="$ARCHIVES/n$N-seed$SEED"
+if [ ! -d "$dir" ]; then
+    target/release/examples/synth --n "$N" --out "$dir" --seed "$SEED" > /dev/null
+fi
+out=$(mktemp /tmp/kinerja-callgrind.XXXXXX)
+valgrind --tool=callgrind --callgrind-out-file="$out" \
+    "$bin" parse "$dir" --format jsonl --jobs 1 --quiet > /dev/null 2> "$out.log" || {
+    cat "$out.log" >&2
+    exit 1
+}
+total=$(sed -n 's/.*Collected : *//p' "$out.log")
+bytes=$(find "$dir" -type f -name '*.txt' -printf '%s\n' | awk '{s += $1} END {print s}')
+rm -f "$out.log"
+awk -v t="$total" -v b="$bytes" -v n="$N" -v bin="$bin" '
+    function commas(x,    s, out) { s = sprintf("%d", x); out = ""
+        while (length(s) > 3) { out = "," substr(s, length(s) - 2) out; s = substr(s, 1, length(s) - 3) }
+        return s out }
+    BEGIN { printf "%s, %d documents (%.2f MB): %s instructions, %.0f per input byte\n",
+        bin, n, b / 1e6, commas(t), t / b }'
+if [ "$TOP" -gt 0 ]; then
+    # inclusive cost per function of the library, each name once
+    callgrind_annotate --inclusive=yes --auto=no "$out" 2> /dev/null |
+        grep -E 'kinerja::' |
+        sed -E 's/ \[[^]]*\]$//; s/^( *[0-9,]+) \( *([0-9.]+)%\) +[^:]*:/\1 \2% /' |
+        awk '!seen[$3]++' | head -n "$TOP"
+fi
+echo "callgrind file: $out"
