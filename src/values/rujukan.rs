@@ -354,7 +354,16 @@ fn phrase<'a>(i: &'a str, p: &Phrase) -> Res<'a, &'a str> {
 
 /// The longest phrase of `list` at the start of `i`.
 fn longest<'a, 'p>(i: &'a str, list: &'p [Phrase]) -> Option<(&'a str, &'p Phrase)> {
+    // the first-letter test of `phrase`, before the call: most phrases of a
+    // list fail it
+    let c0 = *i.as_bytes().first()?;
     list.iter()
+        .filter(|p| {
+            p.0.first().is_none_or(|w| {
+                let w0 = w.as_bytes().first().copied().unwrap_or(c0);
+                w0.eq_ignore_ascii_case(&c0) || !w.is_ascii()
+            })
+        })
         .filter_map(|p| phrase(i, p).ok().map(|(r, _)| (r, p)))
         .max_by_key(|(_, p)| p.len())
 }
