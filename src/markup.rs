@@ -214,27 +214,14 @@ const DOUBLE_SPACE: u8 = 2;
 /// [`space_shape`]: a first byte of a Unicode space (0xC2, 0xE1, 0xE2, 0xE3).
 const SPACE_LEAD: u8 = 4;
 
-/// What of [`CONTROL`], [`DOUBLE_SPACE`] and [`SPACE_LEAD`] stands in `b`:
-/// one pass, 32 bytes at a time without branches, which the compiler
-/// vectorizes (cheaper for a cell's text than a scan for each kind).
+/// What of [`CONTROL`], [`DOUBLE_SPACE`] and [`SPACE_LEAD`] stands in `b`
+/// ([`crate::text::byte_classes`]).
 fn space_shape(b: &[u8]) -> u8 {
-    let byte = |c: u8, next: u8| {
+    crate::text::byte_classes(b, |c, next| {
         u8::from(c < 0x20)
             | (u8::from((c == b' ') & (next == b' ')) << 1)
             | (u8::from((c == 0xC2) | (c.wrapping_sub(0xE1) < 3)) << 2)
-    };
-    // 32 bytes with the one after each: a chunk of the text, or its end
-    // padded with a letter, which is none of the three
-    let chunk = |w: &[u8; 33]| (0..32).fold(0, |m, k| m | byte(w[k], w[k + 1]));
-    let mut shape = 0;
-    let mut i = 0;
-    while i + 33 <= b.len() {
-        shape |= chunk(b[i..i + 33].try_into().unwrap_or(&[b'a'; 33]));
-        i += 32;
-    }
-    let mut end = [b'a'; 33];
-    end[..b.len() - i].copy_from_slice(&b[i..]);
-    shape | chunk(&end)
+    })
 }
 
 /// Removes trailing ` :`, `;`, `,` and a ` .` that stands apart from its word.

@@ -18,6 +18,26 @@ pub fn pieces(s: &str, sep: u8) -> impl Iterator<Item = (usize, &str)> + '_ {
         })
 }
 
+/// The bits that `class(byte, next byte)` gives any byte of `b`, or-ed
+/// together; the last byte is given a letter (`a`) as its next. One pass, 32
+/// bytes at a time without branches, the end copied into a block padded with
+/// `a` (which `class` must map to 0): the compiler vectorizes it, and for
+/// the short texts of lines and cells it costs less than one vectorized scan
+/// for each byte looked for.
+#[inline]
+pub fn byte_classes(b: &[u8], class: impl Fn(u8, u8) -> u8) -> u8 {
+    let block = |w: &[u8; 33]| (0..32).fold(0, |m, k| m | class(w[k], w[k + 1]));
+    let mut found = 0;
+    let mut i = 0;
+    while i + 33 <= b.len() {
+        found |= block(b[i..i + 33].try_into().unwrap_or(&[b'a'; 33]));
+        i += 32;
+    }
+    let mut end = [b'a'; 33];
+    end[..b.len() - i].copy_from_slice(&b[i..]);
+    found | block(&end)
+}
+
 /// True when most letters of `s` are upper case (an all-caps heading).
 pub fn is_mostly_upper(s: &str) -> bool {
     let (mut up, mut low) = (0usize, 0usize);
