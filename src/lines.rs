@@ -440,6 +440,8 @@ fn colon(text: &str) -> Option<Kind> {
 /// Tab- or pipe-separated cells.
 fn row(text: &str) -> Option<Kind> {
     let b = text.as_bytes();
+    // most lines have neither a tab nor a pipe: one scan tells
+    memchr::memchr2(b'\t', b'|', b)?;
     if memchr::memchr(b'\t', b).is_some() {
         let mut cells = Vec::new();
         let mut start = 0;
@@ -450,8 +452,7 @@ fn row(text: &str) -> Option<Kind> {
         cells.push(start..text.len());
         return Some(Kind::Row { cells, pipe: false });
     }
-    // no pipe, no pipe row
-    memchr::memchr(b'|', b)?;
+    // no tab: a pipe row, or none
     let t = text.trim();
     let pipes = memchr::memchr_iter(b'|', t.as_bytes()).count();
     if pipes == 0 || (pipes < 2 && !t.starts_with('|')) {
