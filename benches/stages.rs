@@ -96,6 +96,15 @@ fn serialize(b: Bencher, name: &str) {
     let bytes = source(name);
     let doc = kinerja::parse(&bytes, name);
     b.counter(BytesCount::of_slice(&bytes))
+        .bench(|| kinerja::json::to_vec(black_box(&doc)).unwrap().len());
+}
+
+/// The same with `serde_json`, whose bytes `kinerja::json` writes faster.
+#[divan::bench(args = DOCS)]
+fn serialize_serde_json(b: Bencher, name: &str) {
+    let bytes = source(name);
+    let doc = kinerja::parse(&bytes, name);
+    b.counter(BytesCount::of_slice(&bytes))
         .bench(|| serde_json::to_vec(black_box(&doc)).unwrap().len());
 }
 

@@ -25,7 +25,8 @@
 //! 6. [`values`] and [`markup`] — cells and values (nom): lists, formulas,
 //!    NIP, ranks, names, dates, targets, citations;
 //! 7. [`assemble`] — blocks → the [`model::Document`], with [`coverage`];
-//! 8. writers (in the binary): JSON, JSON Lines, CSV, SQLite.
+//! 8. writers: [`json`] (the bytes of `serde_json`, with a faster string
+//!    escape); in the binary JSON, JSON Lines, CSV, SQLite.
 //!
 //! The parser is total: [`parse`] never panics and never fails; problems
 //! become [`model::Diagnostic`]s with stable codes ([`diagnostics`]).
@@ -39,6 +40,7 @@ pub mod decode;
 pub mod diagnostics;
 pub mod export;
 pub mod grammar;
+pub mod json;
 pub mod layout;
 pub mod lines;
 pub mod markup;

@@ -1,5 +1,6 @@
-//! The library's entry point on arbitrary bytes: no panic, and the
-//! structural invariants hold for whatever it returns.
+//! The library's entry point on arbitrary bytes: no panic, the structural
+//! invariants hold for whatever it returns, and its JSON writer writes the
+//! bytes `serde_json` writes.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -25,4 +26,5 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(c.lines, doc.source.lines);
     let v = serde_json::to_value(&doc).unwrap();
     spans(&v, doc.source.lines as u64);
+    assert_eq!(kinerja::json::to_vec(&doc).unwrap(), serde_json::to_vec(&doc).unwrap());
 });

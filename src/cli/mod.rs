@@ -234,7 +234,7 @@ fn write_line(w: &mut impl Write, line: Option<Vec<u8>>, doc: Option<&Document>)
     match (line, doc) {
         (Some(bytes), _) => w.write_all(&bytes),
         (None, Some(doc)) => {
-            serde_json::to_writer(&mut *w, doc)?;
+            kinerja::json::to_writer(&mut *w, doc)?;
             w.write_all(b"\n")
         }
         (None, None) => Ok(()),
@@ -471,7 +471,7 @@ fn parse_with(args: ParseArgs, stats: Option<bool>) -> i32 {
                 name.push(".json");
                 path.set_file_name(name);
                 err = output::write_atomic(&path, |w| {
-                    serde_json::to_writer_pretty(&mut *w, doc.as_ref())?;
+                    kinerja::json::to_writer_pretty(&mut *w, doc.as_ref())?;
                     w.write_all(b"\n")
                 })
                 .err()
@@ -480,10 +480,12 @@ fn parse_with(args: ParseArgs, stats: Option<bool>) -> i32 {
             let line = match &outcome {
                 Outcome::Parsed(doc) if lines_sink => {
                     let mut v = Vec::with_capacity(1 << 14);
-                    serde_json::to_writer(&mut v, doc.as_ref()).ok().map(|_| {
-                        v.push(b'\n');
-                        v
-                    })
+                    kinerja::json::to_writer(&mut v, doc.as_ref())
+                        .ok()
+                        .map(|_| {
+                            v.push(b'\n');
+                            v
+                        })
                 }
                 _ => None,
             };
@@ -569,8 +571,7 @@ fn parse_with(args: ParseArgs, stats: Option<bool>) -> i32 {
             let res = match (&mut sink, doc) {
                 (Sink::StdoutOne, Some(doc)) => {
                     let mut out = io::stdout().lock();
-                    serde_json::to_writer_pretty(&mut out, doc)
-                        .map_err(io::Error::from)
+                    kinerja::json::to_writer_pretty(&mut out, doc)
                         .and_then(|_| out.write_all(b"\n"))
                 }
                 (Sink::StdoutLines(w), doc) => write_line(&mut *w, line, doc),

@@ -84,6 +84,16 @@ const MARKUP: &[&str] = &[
 pub fn invariants(doc: &Document, bytes: &[u8]) -> Vec<String> {
     let mut bad = Vec::new();
     let v = serde_json::to_value(doc).expect("serializable");
+    // the writers' JSON is serde_json's, byte for byte
+    let (mut ours, mut pretty) = (Vec::new(), Vec::new());
+    kinerja::json::to_writer(&mut ours, doc).expect("serializable");
+    kinerja::json::to_writer_pretty(&mut pretty, doc).expect("serializable");
+    if ours != serde_json::to_vec(doc).expect("serializable") {
+        bad.push("json::to_writer differs from serde_json::to_writer".into());
+    }
+    if pretty != serde_json::to_vec_pretty(doc).expect("serializable") {
+        bad.push("json::to_writer_pretty differs from serde_json::to_writer_pretty".into());
+    }
     let c = &doc.coverage;
     if c.lines != c.blank + c.classified + c.unclassified.len() as u32 {
         bad.push(format!(

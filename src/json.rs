@@ -1,0 +1,801 @@
+//! JSON output: the same bytes as `serde_json`, with a faster string escape.
+//!
+//! Strings are most of a document's JSON (cells, values, texts), and
+//! `serde_json` looks each of their bytes up in a table, one at a time; that
+//! loop was the costliest single function of a whole parse. This serializer
+//! scans 32 bytes at a time for the three kinds of byte JSON escapes (control
+//! characters, `"` and `\`), without branches, and copies the runs between
+//! them whole.
+//!
+//! Everything else is `serde_json`'s: the punctuation, indentation and
+//! numbers are written by its [`Formatter`] (compact or pretty), called in
+//! the same order as its own serializer calls it, and the escapes are written
+//! by the formatter too. So the output is byte for byte what
+//! `serde_json::to_writer` and `serde_json::to_writer_pretty` write, which
+//! the tests check on the corpus, the field samples and arbitrary strings.
+
+use serde::ser::{self, Serialize};
+use serde_json::ser::{CharEscape, CompactFormatter, Formatter, PrettyFormatter};
+use std::fmt::Display;
+use std::io;
+
+/// Writes `value` as compact JSON (as `serde_json::to_writer`).
+pub fn to_writer<W: io::Write, T: ?Sized + Serialize>(writer: W, value: &T) -> io::Result<()> {
+    let mut ser = Serializer {
+        writer,
+        formatter: CompactFormatter,
+    };
+    value.serialize(&mut ser).map_err(Error::into_io)
+}
+
+/// Writes `value` as JSON indented by two spaces (as
+/// `serde_json::to_writer_pretty`).
+pub fn to_writer_pretty<W: io::Write, T: ?Sized + Serialize>(
+    writer: W,
+    value: &T,
+) -> io::Result<()> {
+    let mut ser = Serializer {
+        writer,
+        formatter: PrettyFormatter::new(),
+    };
+    value.serialize(&mut ser).map_err(Error::into_io)
+}
+
+/// `value` as compact JSON bytes.
+pub fn to_vec<T: ?Sized + Serialize>(value: &T) -> io::Result<Vec<u8>> {
+    let mut v = Vec::with_capacity(128);
+    to_writer(&mut v, value)?;
+    Ok(v)
+}
+
+/// What went wrong: the writer failed, or a value has no JSON form (a map
+/// key that is not a string, number or boolean, or an error a `Serialize`
+/// implementation raised).
+#[derive(Debug)]
+pub enum Error {
+    Io(io::Error),
+    Custom(String),
+}
+
+impl Error {
+    fn into_io(self) -> io::Error {
+        match self {
+            Error::Io(e) => e,
+            Error::Custom(m) => io::Error::new(io::ErrorKind::InvalidData, m),
+        }
+    }
+}
+
+impl Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::Io(e) => e.fmt(f),
+            Error::Custom(m) => f.write_str(m),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl ser::Error for Error {
+    fn custom<T: Display>(msg: T) -> Self {
+        Error::Custom(msg.to_string())
+    }
+}
+
+impl From<io::Error> for Error {
+    fn from(e: io::Error) -> Self {
+        Error::Io(e)
+    }
+}
+
+type Result<T> = std::result::Result<T, Error>;
+
+/// True for the bytes JSON escapes inside a string.
+#[inline]
+fn escaped(b: u8) -> bool {
+    (b < 0x20) | (b == b'"') | (b == b'\\')
+}
+
+/// True when a block of 32 bytes has a byte JSON escapes: one test of every
+/// byte, or-ed in bytes without branches, which the compiler vectorizes.
+#[inline]
+fn block_has_escape(block: &[u8]) -> bool {
+    block.iter().fold(0u8, |m, &c| m | u8::from(escaped(c))) != 0
+}
+
+/// True when the eight bytes of `w` have one JSON escapes: the high bit of
+/// each byte of the result is set where a byte is below 0x20, or where a
+/// byte xor-ed with `"` or `\` is zero (the tests of bit hacks for "has a
+/// byte less than n"; exact for "any byte").
+#[inline]
+fn word_has_escape(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x;
+    let (q, bs) = (w ^ (ONES * u64::from(b'"')), w ^ (ONES * u64::from(b'\\')));
+    (below(w, 0x20) | below(q, 1) | below(bs, 1)) & HIGH != 0
+}
+
+#[inline]
+fn word(b: &[u8], at: usize) -> u64 {
+    b.get(at..at + 8)
+        .and_then(|w| w.try_into().ok())
+        .map_or(0, u64::from_le_bytes)
+}
+
+/// True when `b` has a byte JSON escapes. Long texts are tested 32 bytes at
+/// a time, short ones eight at a time; the last block or word overlaps the
+/// one before it, so nothing is copied.
+#[inline]
+fn has_escape(b: &[u8]) -> bool {
+    let n = b.len();
+    if n >= 32 {
+        b.chunks_exact(32).any(block_has_escape) || block_has_escape(&b[n - 32..])
+    } else if n >= 8 {
+        let mut any = word_has_escape(word(b, n - 8));
+        let mut at = 0;
+        while at + 8 <= n {
+            any |= word_has_escape(word(b, at));
+            at += 8;
+        }
+        any
+    } else {
+        b.iter().any(|&c| escaped(c))
+    }
+}
+
+/// The offset of the first byte of `b` at or after `from` that JSON
+/// escapes, or `b.len()`: most strings have none, and are told so without
+/// looking at their bytes one at a time.
+#[inline]
+fn next_escape(b: &[u8], from: usize) -> usize {
+    let rest = b.get(from..).unwrap_or_default();
+    if !has_escape(rest) {
+        return b.len();
+    }
+    rest.iter()
+        .position(|&c| escaped(c))
+        .map_or(b.len(), |k| from + k)
+}
+
+/// The escape `serde_json` writes for byte `b` (one that [`escaped`]).
+fn char_escape(b: u8) -> CharEscape {
+    match b {
+        b'"' => CharEscape::Quote,
+        b'\\' => CharEscape::ReverseSolidus,
+        b'\n' => CharEscape::LineFeed,
+        b'\r' => CharEscape::CarriageReturn,
+        b'\t' => CharEscape::Tab,
+        0x08 => CharEscape::Backspace,
+        0x0c => CharEscape::FormFeed,
+        _ => CharEscape::AsciiControl(b),
+    }
+}
+
+/// Writes the inside of a JSON string: runs copied whole, escapes between.
+fn write_str_contents<W: io::Write, F: Formatter>(w: &mut W, f: &mut F, s: &str) -> io::Result<()> {
+    let b = s.as_bytes();
+    let mut start = 0;
+    loop {
+        let at = next_escape(b, start);
+        if at > start {
+            // the run ends at an ASCII byte or at the end: a char boundary
+            f.write_string_fragment(w, s.get(start..at).unwrap_or_default())?;
+        }
+        if at >= b.len() {
+            return Ok(());
+        }
+        f.write_char_escape(w, char_escape(b[at]))?;
+        start = at + 1;
+    }
+}
+
+fn write_str<W: io::Write, F: Formatter>(w: &mut W, f: &mut F, s: &str) -> io::Result<()> {
+    f.begin_string(w)?;
+    write_str_contents(w, f, s)?;
+    f.end_string(w)
+}
+
+struct Serializer<W, F> {
+    writer: W,
+    formatter: F,
+}
+
+impl<W: io::Write, F: Formatter> Serializer<W, F> {
+    fn str(&mut self, s: &str) -> Result<()> {
+        Ok(write_str(&mut self.writer, &mut self.formatter, s)?)
+    }
+
+    /// `{"variant":` before a variant's content.
+    fn begin_variant(&mut self, variant: &str) -> Result<()> {
+        self.formatter.begin_object(&mut self.writer)?;
+        self.formatter.begin_object_key(&mut self.writer, true)?;
+        self.str(variant)?;
+        self.formatter.end_object_key(&mut self.writer)?;
+        Ok(self.formatter.begin_object_value(&mut self.writer)?)
+    }
+
+    /// `}` after a variant's content.
+    fn end_variant(&mut self) -> Result<()> {
+        self.formatter.end_object_value(&mut self.writer)?;
+        Ok(self.formatter.end_object(&mut self.writer)?)
+    }
+}
+
+/// Where an array or object is: nothing written yet, some, or empty (and
+/// already closed).
+#[derive(PartialEq, Eq, Clone, Copy)]
+enum State {
+    Empty,
+    First,
+    Rest,
+}
+
+/// An array or object being written; `variant` when it is the content of an
+/// enum variant, closed by one more `}`.
+struct Compound<'a, W, F> {
+    ser: &'a mut Serializer<W, F>,
+    state: State,
+    variant: bool,
+}
+
+macro_rules! write_number {
+    ($($method:ident: $ty:ty => $write:ident,)*) => {
+        $(
+            fn $method(self, v: $ty) -> Result<()> {
+                Ok(self.formatter.$write(&mut self.writer, v)?)
+            }
+        )*
+    };
+}
+
+impl<'a, W: io::Write, F: Formatter> ser::Serializer for &'a mut Serializer<W, F> {
+    type Ok = ();
+    type Error = Error;
+    type SerializeSeq = Compound<'a, W, F>;
+    type SerializeTuple = Compound<'a, W, F>;
+    type SerializeTupleStruct = Compound<'a, W, F>;
+    type SerializeTupleVariant = Compound<'a, W, F>;
+    type SerializeMap = Compound<'a, W, F>;
+    type SerializeStruct = Compound<'a, W, F>;
+    type SerializeStructVariant = Compound<'a, W, F>;
+
+    write_number! {
+        serialize_bool: bool => write_bool,
+        serialize_i8: i8 => write_i8,
+        serialize_i16: i16 => write_i16,
+        serialize_i32: i32 => write_i32,
+        serialize_i64: i64 => write_i64,
+        serialize_i128: i128 => write_i128,
+        serialize_u8: u8 => write_u8,
+        serialize_u16: u16 => write_u16,
+        serialize_u32: u32 => write_u32,
+        serialize_u64: u64 => write_u64,
+        serialize_u128: u128 => write_u128,
+    }
+
+    fn serialize_f32(self, v: f32) -> Result<()> {
+        if v.is_finite() {
+            Ok(self.formatter.write_f32(&mut self.writer, v)?)
+        } else {
+            self.serialize_unit()
+        }
+    }
+
+    fn serialize_f64(self, v: f64) -> Result<()> {
+        if v.is_finite() {
+            Ok(self.formatter.write_f64(&mut self.writer, v)?)
+        } else {
+            self.serialize_unit()
+        }
+    }
+
+    fn serialize_char(self, v: char) -> Result<()> {
+        self.str(v.encode_utf8(&mut [0; 4]))
+    }
+
+    fn serialize_str(self, v: &str) -> Result<()> {
+        self.str(v)
+    }
+
+    fn serialize_bytes(self, v: &[u8]) -> Result<()> {
+        Ok(self.formatter.write_byte_array(&mut self.writer, v)?)
+    }
+
+    fn serialize_none(self) -> Result<()> {
+        self.serialize_unit()
+    }
+
+    fn serialize_some<T: ?Sized + Serialize>(self, value: &T) -> Result<()> {
+        value.serialize(self)
+    }
+
+    fn serialize_unit(self) -> Result<()> {
+        Ok(self.formatter.write_null(&mut self.writer)?)
+    }
+
+    fn serialize_unit_struct(self, _name: &'static str) -> Result<()> {
+        self.serialize_unit()
+    }
+
+    fn serialize_unit_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+    ) -> Result<()> {
+        self.str(variant)
+    }
+
+    fn serialize_newtype_struct<T: ?Sized + Serialize>(
+        self,
+        _name: &'static str,
+        value: &T,
+    ) -> Result<()> {
+        value.serialize(self)
+    }
+
+    fn serialize_newtype_variant<T: ?Sized + Serialize>(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> Result<()> {
+        self.begin_variant(variant)?;
+        value.serialize(&mut *self)?;
+        self.end_variant()
+    }
+
+    fn serialize_seq(self, len: Option<usize>) -> Result<Compound<'a, W, F>> {
+        self.formatter.begin_array(&mut self.writer)?;
+        let state = if len == Some(0) {
+            self.formatter.end_array(&mut self.writer)?;
+            State::Empty
+        } else {
+            State::First
+        };
+        Ok(Compound {
+            ser: self,
+            state,
+            variant: false,
+        })
+    }
+
+    fn serialize_tuple(self, len: usize) -> Result<Compound<'a, W, F>> {
+        self.serialize_seq(Some(len))
+    }
+
+    fn serialize_tuple_struct(self, _name: &'static str, len: usize) -> Result<Compound<'a, W, F>> {
+        self.serialize_seq(Some(len))
+    }
+
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        len: usize,
+    ) -> Result<Compound<'a, W, F>> {
+        self.begin_variant(variant)?;
+        let mut c = self.serialize_seq(Some(len))?;
+        c.variant = true;
+        Ok(c)
+    }
+
+    fn serialize_map(self, len: Option<usize>) -> Result<Compound<'a, W, F>> {
+        self.formatter.begin_object(&mut self.writer)?;
+        let state = if len == Some(0) {
+            self.formatter.end_object(&mut self.writer)?;
+            State::Empty
+        } else {
+            State::First
+        };
+        Ok(Compound {
+            ser: self,
+            state,
+            variant: false,
+        })
+    }
+
+    fn serialize_struct(self, _name: &'static str, len: usize) -> Result<Compound<'a, W, F>> {
+        self.serialize_map(Some(len))
+    }
+
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        len: usize,
+    ) -> Result<Compound<'a, W, F>> {
+        self.begin_variant(variant)?;
+        let mut c = self.serialize_map(Some(len))?;
+        c.variant = true;
+        Ok(c)
+    }
+
+    fn collect_str<T: ?Sized + Display>(self, value: &T) -> Result<()> {
+        self.str(&value.to_string())
+    }
+}
+
+impl<W: io::Write, F: Formatter> Compound<'_, W, F> {
+    fn element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<()> {
+        let ser = &mut *self.ser;
+        ser.formatter
+            .begin_array_value(&mut ser.writer, self.state == State::First)?;
+        self.state = State::Rest;
+        value.serialize(&mut *ser)?;
+        Ok(ser.formatter.end_array_value(&mut ser.writer)?)
+    }
+
+    fn key<T: ?Sized + Serialize>(&mut self, key: &T) -> Result<()> {
+        let ser = &mut *self.ser;
+        ser.formatter
+            .begin_object_key(&mut ser.writer, self.state == State::First)?;
+        self.state = State::Rest;
+        key.serialize(KeySerializer { ser: &mut *ser })?;
+        Ok(ser.formatter.end_object_key(&mut ser.writer)?)
+    }
+
+    fn value<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<()> {
+        let ser = &mut *self.ser;
+        ser.formatter.begin_object_value(&mut ser.writer)?;
+        value.serialize(&mut *ser)?;
+        Ok(ser.formatter.end_object_value(&mut ser.writer)?)
+    }
+
+    fn end_array(self) -> Result<()> {
+        if self.state != State::Empty {
+            self.ser.formatter.end_array(&mut self.ser.writer)?;
+        }
+        if self.variant {
+            self.ser.end_variant()?;
+        }
+        Ok(())
+    }
+
+    fn end_object(self) -> Result<()> {
+        if self.state != State::Empty {
+            self.ser.formatter.end_object(&mut self.ser.writer)?;
+        }
+        if self.variant {
+            self.ser.end_variant()?;
+        }
+        Ok(())
+    }
+}
+
+/// The array-like compounds: each value an element.
+macro_rules! array_compound {
+    ($($trait:ident :: $method:ident,)*) => {
+        $(
+            impl<W: io::Write, F: Formatter> ser::$trait for Compound<'_, W, F> {
+                type Ok = ();
+                type Error = Error;
+                fn $method<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<()> {
+                    self.element(value)
+                }
+                fn end(self) -> Result<()> {
+                    self.end_array()
+                }
+            }
+        )*
+    };
+}
+
+array_compound! {
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field,
+}
+
+/// The struct-like compounds: each field a key and its value.
+macro_rules! struct_compound {
+    ($($trait:ident,)*) => {
+        $(
+            impl<W: io::Write, F: Formatter> ser::$trait for Compound<'_, W, F> {
+                type Ok = ();
+                type Error = Error;
+                fn serialize_field<T: ?Sized + Serialize>(
+                    &mut self,
+                    key: &'static str,
+                    value: &T,
+                ) -> Result<()> {
+                    self.key(key)?;
+                    self.value(value)
+                }
+                fn end(self) -> Result<()> {
+                    self.end_object()
+                }
+            }
+        )*
+    };
+}
+
+struct_compound! {
+    SerializeStruct,
+    SerializeStructVariant,
+}
+
+impl<W: io::Write, F: Formatter> ser::SerializeMap for Compound<'_, W, F> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_key<T: ?Sized + Serialize>(&mut self, key: &T) -> Result<()> {
+        self.key(key)
+    }
+    fn serialize_value<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<()> {
+        self.value(value)
+    }
+    fn end(self) -> Result<()> {
+        self.end_object()
+    }
+}
+
+/// A map key: a string as itself; a number, boolean or character quoted (as
+/// `serde_json` does); anything else is an error.
+struct KeySerializer<'a, W, F> {
+    ser: &'a mut Serializer<W, F>,
+}
+
+fn key_must_be_a_string() -> Error {
+    Error::Custom("a JSON object key must be a string".into())
+}
+
+macro_rules! quoted_key {
+    ($($method:ident: $ty:ty => $write:ident,)*) => {
+        $(
+            fn $method(self, v: $ty) -> Result<()> {
+                let (w, f) = (&mut self.ser.writer, &mut self.ser.formatter);
+                f.begin_string(w)?;
+                f.$write(w, v)?;
+                Ok(f.end_string(w)?)
+            }
+        )*
+    };
+}
+
+impl<W: io::Write, F: Formatter> ser::Serializer for KeySerializer<'_, W, F> {
+    type Ok = ();
+    type Error = Error;
+    type SerializeSeq = ser::Impossible<(), Error>;
+    type SerializeTuple = ser::Impossible<(), Error>;
+    type SerializeTupleStruct = ser::Impossible<(), Error>;
+    type SerializeTupleVariant = ser::Impossible<(), Error>;
+    type SerializeMap = ser::Impossible<(), Error>;
+    type SerializeStruct = ser::Impossible<(), Error>;
+    type SerializeStructVariant = ser::Impossible<(), Error>;
+
+    quoted_key! {
+        serialize_bool: bool => write_bool,
+        serialize_i8: i8 => write_i8,
+        serialize_i16: i16 => write_i16,
+        serialize_i32: i32 => write_i32,
+        serialize_i64: i64 => write_i64,
+        serialize_i128: i128 => write_i128,
+        serialize_u8: u8 => write_u8,
+        serialize_u16: u16 => write_u16,
+        serialize_u32: u32 => write_u32,
+        serialize_u64: u64 => write_u64,
+        serialize_u128: u128 => write_u128,
+    }
+
+    fn serialize_char(self, v: char) -> Result<()> {
+        self.ser.str(v.encode_utf8(&mut [0; 4]))
+    }
+    fn serialize_str(self, v: &str) -> Result<()> {
+        self.ser.str(v)
+    }
+    fn serialize_unit_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+    ) -> Result<()> {
+        self.ser.str(variant)
+    }
+    fn serialize_newtype_struct<T: ?Sized + Serialize>(
+        self,
+        _name: &'static str,
+        value: &T,
+    ) -> Result<()> {
+        value.serialize(self)
+    }
+    fn serialize_f32(self, _v: f32) -> Result<()> {
+        Err(key_must_be_a_string())
+    }
+    fn serialize_f64(self, _v: f64) -> Result<()> {
+        Err(key_must_be_a_string())
+    }
+    fn serialize_bytes(self, _v: &[u8]) -> Result<()> {
+        Err(key_must_be_a_string())
+    }
+    fn serialize_none(self) -> Result<()> {
+        Err(key_must_be_a_string())
+    }
+    fn serialize_some<T: ?Sized + Serialize>(self, _v: &T) -> Result<()> {
+        Err(key_must_be_a_string())
+    }
+    fn serialize_unit(self) -> Result<()> {
+        Err(key_must_be_a_string())
+    }
+    fn serialize_unit_struct(self, _n: &'static str) -> Result<()> {
+        Err(key_must_be_a_string())
+    }
+    fn serialize_newtype_variant<T: ?Sized + Serialize>(
+        self,
+        _n: &'static str,
+        _i: u32,
+        _v: &'static str,
+        _value: &T,
+    ) -> Result<()> {
+        Err(key_must_be_a_string())
+    }
+    fn serialize_seq(self, _len: Option<usize>) -> Result<Self::SerializeSeq> {
+        Err(key_must_be_a_string())
+    }
+    fn serialize_tuple(self, _len: usize) -> Result<Self::SerializeTuple> {
+        Err(key_must_be_a_string())
+    }
+    fn serialize_tuple_struct(
+        self,
+        _n: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeTupleStruct> {
+        Err(key_must_be_a_string())
+    }
+    fn serialize_tuple_variant(
+        self,
+        _n: &'static str,
+        _i: u32,
+        _v: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeTupleVariant> {
+        Err(key_must_be_a_string())
+    }
+    fn serialize_map(self, _len: Option<usize>) -> Result<Self::SerializeMap> {
+        Err(key_must_be_a_string())
+    }
+    fn serialize_struct(self, _n: &'static str, _len: usize) -> Result<Self::SerializeStruct> {
+        Err(key_must_be_a_string())
+    }
+    fn serialize_struct_variant(
+        self,
+        _n: &'static str,
+        _i: u32,
+        _v: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeStructVariant> {
+        Err(key_must_be_a_string())
+    }
+    fn collect_str<T: ?Sized + Display>(self, value: &T) -> Result<()> {
+        self.ser.str(&value.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use serde::Serialize;
+    use std::collections::BTreeMap;
+
+    fn same<T: Serialize>(v: &T) {
+        let mut ours = Vec::new();
+        to_writer(&mut ours, v).unwrap();
+        assert_eq!(
+            String::from_utf8(ours).unwrap(),
+            serde_json::to_string(v).unwrap()
+        );
+        let mut ours = Vec::new();
+        to_writer_pretty(&mut ours, v).unwrap();
+        assert_eq!(
+            String::from_utf8(ours).unwrap(),
+            serde_json::to_string_pretty(v).unwrap()
+        );
+    }
+
+    #[derive(Serialize)]
+    enum E {
+        Unit,
+        New(u8),
+        Tuple(i32, String),
+        Struct { a: Vec<u8>, b: Option<f64> },
+        EmptyTuple(),
+        EmptyStruct {},
+    }
+
+    #[derive(Serialize)]
+    struct S {
+        text: String,
+        none: Option<u32>,
+        nan: f64,
+        float: f32,
+        big: u128,
+        neg: i64,
+        flag: bool,
+        empty: Vec<String>,
+        enums: Vec<E>,
+        map: BTreeMap<u32, char>,
+        unit: (),
+        tuple: (u8, &'static str),
+        bytes: &'static [u8],
+    }
+
+    #[test]
+    fn every_kind_of_value_is_written_as_serde_json_writes_it() {
+        same(&S {
+            text: "a \"quoted\" \\ back\tslash\n\u{1}\u{1f}\u{7f} é 中 🎉".into(),
+            none: None,
+            nan: f64::NAN,
+            float: 1.5,
+            big: u128::MAX,
+            neg: i64::MIN,
+            flag: true,
+            empty: vec![],
+            enums: vec![
+                E::Unit,
+                E::New(7),
+                E::Tuple(-1, "x".into()),
+                E::Struct {
+                    a: vec![1, 2],
+                    b: Some(0.1),
+                },
+                E::EmptyTuple(),
+                E::EmptyStruct {},
+            ],
+            map: [(1, 'a'), (20, '"')].into_iter().collect(),
+            unit: (),
+            tuple: (3, "y"),
+            bytes: b"ab",
+        });
+        same(&BTreeMap::<String, Vec<u8>>::new());
+        same(&BTreeMap::from([(true, 1), (false, 2)]));
+    }
+
+    #[test]
+    fn a_key_that_is_not_a_string_is_an_error() {
+        let v = BTreeMap::from([(vec![1u8], 1)]);
+        assert!(serde_json::to_string(&v).is_err());
+        let e = to_writer(Vec::new(), &v).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::InvalidData);
+        assert!(e.to_string().contains("key must be a string"), "{e}");
+    }
+
+    #[test]
+    fn a_writer_error_is_returned() {
+        struct Full;
+        impl io::Write for Full {
+            fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+                Err(io::Error::new(io::ErrorKind::StorageFull, "full"))
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        let e = to_writer(Full, &"x").unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::StorageFull);
+    }
+
+    proptest! {
+        // strings of every length around the 32-byte blocks, with bytes that
+        // are escaped at any place, and characters of several bytes
+        #[test]
+        fn strings_are_escaped_as_serde_json_escapes_them(
+            s in proptest::collection::vec(
+                prop_oneof![
+                    Just('a'), Just('"'), Just('\\'), Just('\n'), Just('\u{0}'),
+                    Just('\u{1f}'), Just(' '), Just('é'), Just('中'), Just('🎉'),
+                    any::<char>(),
+                ],
+                0..100,
+            ).prop_map(|v| v.into_iter().collect::<String>())
+        ) {
+            same(&s);
+            same(&vec![s.clone(), s]);
+        }
+    }
+}
