@@ -309,6 +309,46 @@ impl WordSet {
     }
 }
 
+/// Phrases by their first word: for a word (any case), the places in their
+/// list, in order, of the phrases it starts. Bucketed as [`WordSet`]; a word
+/// outside ASCII finds none (as [`WordSet::contains`], and as [`eq_word`]
+/// for an ASCII phrase word).
+#[derive(Debug)]
+pub struct FirstWords {
+    buckets: Vec<Vec<(String, Vec<usize>)>>,
+}
+
+impl FirstWords {
+    pub fn new<'a>(phrases: impl IntoIterator<Item = &'a Phrase>) -> Self {
+        let mut buckets: Vec<Vec<(String, Vec<usize>)>> = vec![Vec::new(); SHAPES];
+        for (i, p) in phrases.into_iter().enumerate() {
+            let Some(w) = p.0.first() else { continue };
+            let Some(k) = shape(w.as_bytes()) else {
+                continue;
+            };
+            match buckets[k]
+                .iter_mut()
+                .find(|(x, _)| x.eq_ignore_ascii_case(w))
+            {
+                Some((_, at)) => at.push(i),
+                None => buckets[k].push((w.clone(), vec![i])),
+            }
+        }
+        FirstWords { buckets }
+    }
+
+    /// The places of the phrases `w` starts, in list order.
+    pub fn get(&self, w: &str) -> &[usize] {
+        shape(w.as_bytes())
+            .and_then(|k| {
+                self.buckets[k]
+                    .iter()
+                    .find(|(x, _)| x.eq_ignore_ascii_case(w))
+            })
+            .map_or(&[], |(_, at)| at)
+    }
+}
+
 impl FromIterator<String> for WordSet {
     fn from_iter<I: IntoIterator<Item = String>>(it: I) -> Self {
         let mut s = WordSet::default();
@@ -352,8 +392,9 @@ pub struct Grammar {
     /// structural words OCR damage is repaired to (upper case)
     pub ocr_vocabulary: Vec<String>,
     pub regulations: Regulations,
-    /// First words of position labels: a line whose first word is not one is no label.
-    pub label_first: WordSet,
+    /// Position labels by their first word: a line whose first word starts
+    /// none is no label.
+    pub label_first: FirstWords,
     /// First words of decree section words, letterhead words and ordinals.
     pub keyword_first: WordSet,
     /// First words of column headers.
@@ -790,10 +831,7 @@ impl Grammar {
         let first = |ps: &[Phrase]| -> Vec<String> {
             ps.iter().filter_map(|p| p.0.first().cloned()).collect()
         };
-        let label_first: WordSet = labels
-            .iter()
-            .filter_map(|(_, p)| p.0.first().cloned())
-            .collect();
+        let label_first = FirstWords::new(labels.iter().map(|(_, p)| p));
         let mut keyword_first = WordSet::default();
         for list in [
             &decree.keputusan,
@@ -885,12 +923,11 @@ impl Grammar {
         ws: impl IntoIterator<Item = &'a str> + Clone,
     ) -> Option<(LabelKind, usize)> {
         let first = ws.clone().into_iter().next()?;
-        if !self.label_first.contains(first) {
-            return None;
-        }
-        self.labels
+        self.label_first
+            .get(first)
             .iter()
-            .find(|(_, p)| p.starts_with_word(first) && p.is_prefix_of(ws.clone()))
+            .map(|&i| &self.labels[i])
+            .find(|(_, p)| p.is_prefix_of(ws.clone()))
             .map(|(k, p)| (*k, p.len()))
     }
 
@@ -1016,6 +1053,28 @@ impl Grammar {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_words_give_their_phrases_in_list_order() {
+        let ps: Vec<Phrase> = ["TUGAS POKOK", "FUNGSI", "TUGAS", "tugas dan fungsi"]
+            .iter()
+            .map(|p| Phrase(p.split(' ').map(str::to_uppercase).collect()))
+            .collect();
+        let idx = FirstWords::new(&ps);
+        assert_eq!(idx.get("Tugas"), &[0, 2, 3]);
+        assert_eq!(idx.get("FUNGSI"), &[1]);
+        assert_eq!(idx.get("fungsi"), &[1]);
+        assert!(idx.get("Fungsional").is_empty());
+        assert!(idx.get("TUGAŞ").is_empty());
+        assert!(idx.get("").is_empty());
+        let g = grammar();
+        assert_eq!(g.label(["Tugas", "Pokok", ":"]).map(|(_, n)| n), Some(2));
+        assert_eq!(
+            g.label(["tugas", ":"]).map(|(k, n)| (k, n)),
+            Some((LabelKind::Tugas, 1))
+        );
+        assert!(g.label(["Tugasnya"]).is_none());
+    }
 
     #[test]
     fn embedded_grammar_loads() {
