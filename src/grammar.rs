@@ -363,6 +363,8 @@ impl FromIterator<String> for WordSet {
 #[derive(Debug)]
 pub struct Grammar {
     pub headings: Vec<Heading>,
+    /// First words of the heading phrases.
+    pub heading_first: WordSet,
     pub labels: Vec<(LabelKind, Phrase)>,
     pub decree: DecreeWords,
     pub letterhead: LetterheadWords,
@@ -831,6 +833,10 @@ impl Grammar {
         let first = |ps: &[Phrase]| -> Vec<String> {
             ps.iter().filter_map(|p| p.0.first().cloned()).collect()
         };
+        let heading_first: WordSet = headings
+            .iter()
+            .filter_map(|h: &Heading| h.phrase.0.first().cloned())
+            .collect();
         let label_first = FirstWords::new(labels.iter().map(|(_, p)| p));
         let mut keyword_first = WordSet::default();
         for list in [
@@ -877,6 +883,7 @@ impl Grammar {
             label_first,
             keyword_first,
             headings,
+            heading_first,
             labels,
             decree,
             letterhead,

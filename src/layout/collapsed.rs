@@ -111,14 +111,7 @@ fn heading_points(s: &str) -> Vec<usize> {
         return Vec::new();
     }
     let g = grammar();
-    let starts = |w: &str| {
-        g.headings.iter().any(|h| {
-            h.phrase
-                .0
-                .first()
-                .is_some_and(|p| p.eq_ignore_ascii_case(w))
-        })
-    };
+    let starts = |w: &str| g.heading_first.contains(w);
     // most lines in capitals have no heading word past their first
     if !crate::lines::word_offsets(s)
         .skip(1)
