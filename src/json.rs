@@ -20,32 +20,56 @@ use std::fmt::Display;
 use std::io;
 
 /// Writes `value` as compact JSON (as `serde_json::to_writer`).
-pub fn to_writer<W: io::Write, T: ?Sized + Serialize>(writer: W, value: &T) -> io::Result<()> {
-    let mut ser = Serializer {
-        writer,
-        formatter: CompactFormatter,
-    };
-    value.serialize(&mut ser).map_err(Error::into_io)
+pub fn to_writer<W: io::Write, T: ?Sized + Serialize>(mut writer: W, value: &T) -> io::Result<()> {
+    writer.write_all(&to_vec(value)?)
 }
 
 /// Writes `value` as JSON indented by two spaces (as
 /// `serde_json::to_writer_pretty`).
 pub fn to_writer_pretty<W: io::Write, T: ?Sized + Serialize>(
-    writer: W,
+    mut writer: W,
     value: &T,
 ) -> io::Result<()> {
-    let mut ser = Serializer {
-        writer,
-        formatter: PrettyFormatter::new(),
-    };
-    value.serialize(&mut ser).map_err(Error::into_io)
+    let mut v = Vec::with_capacity(1 << 12);
+    write_pretty(&mut v, value)?;
+    writer.write_all(&v)
 }
 
 /// `value` as compact JSON bytes.
 pub fn to_vec<T: ?Sized + Serialize>(value: &T) -> io::Result<Vec<u8>> {
-    let mut v = Vec::with_capacity(128);
-    to_writer(&mut v, value)?;
+    let mut v = Vec::with_capacity(1 << 12);
+    write(&mut v, value)?;
     Ok(v)
+}
+
+/// Appends `value` as compact JSON to `out`; on an error `out` is left as
+/// it was.
+pub fn write<T: ?Sized + Serialize>(out: &mut Vec<u8>, value: &T) -> io::Result<()> {
+    append(out, CompactFormatter, value)
+}
+
+/// Appends `value` as JSON indented by two spaces to `out`; on an error
+/// `out` is left as it was.
+pub fn write_pretty<T: ?Sized + Serialize>(out: &mut Vec<u8>, value: &T) -> io::Result<()> {
+    append(out, PrettyFormatter::new(), value)
+}
+
+fn append<F: Formatter, T: ?Sized + Serialize>(
+    out: &mut Vec<u8>,
+    formatter: F,
+    value: &T,
+) -> io::Result<()> {
+    let len = out.len();
+    let mut ser = Serializer {
+        out: std::mem::take(out),
+        formatter,
+    };
+    let res = value.serialize(&mut ser);
+    *out = ser.out;
+    res.map_err(|e| {
+        out.truncate(len);
+        e.into_io()
+    })
 }
 
 /// What went wrong: the writer failed, or a value has no JSON form (a map
@@ -173,53 +197,61 @@ fn char_escape(b: u8) -> CharEscape {
     }
 }
 
-/// Writes the inside of a JSON string: runs copied whole, escapes between.
-fn write_str_contents<W: io::Write, F: Formatter>(w: &mut W, f: &mut F, s: &str) -> io::Result<()> {
+/// Writes a JSON string. Most strings have nothing to escape: they are
+/// copied whole between their quotes (the `"` that both formatters write
+/// for the start and end of a string). Others go run by run, with the
+/// formatter's escapes between the runs.
+fn write_str<F: Formatter>(out: &mut Vec<u8>, f: &mut F, s: &str) -> io::Result<()> {
     let b = s.as_bytes();
+    if !has_escape(b) {
+        out.reserve(b.len() + 2);
+        out.push(b'"');
+        out.extend_from_slice(b);
+        out.push(b'"');
+        return Ok(());
+    }
+    f.begin_string(out)?;
     let mut start = 0;
     loop {
         let at = next_escape(b, start);
         if at > start {
             // the run ends at an ASCII byte or at the end: a char boundary
-            f.write_string_fragment(w, s.get(start..at).unwrap_or_default())?;
+            f.write_string_fragment(out, s.get(start..at).unwrap_or_default())?;
         }
         if at >= b.len() {
-            return Ok(());
+            break;
         }
-        f.write_char_escape(w, char_escape(b[at]))?;
+        f.write_char_escape(out, char_escape(b[at]))?;
         start = at + 1;
     }
+    f.end_string(out)
 }
 
-fn write_str<W: io::Write, F: Formatter>(w: &mut W, f: &mut F, s: &str) -> io::Result<()> {
-    f.begin_string(w)?;
-    write_str_contents(w, f, s)?;
-    f.end_string(w)
-}
-
-struct Serializer<W, F> {
-    writer: W,
+/// A serializer into a buffer, with serde_json's compact or pretty
+/// formatter (no other: [`write_str`] writes their quotes itself).
+struct Serializer<F> {
+    out: Vec<u8>,
     formatter: F,
 }
 
-impl<W: io::Write, F: Formatter> Serializer<W, F> {
+impl<F: Formatter> Serializer<F> {
     fn str(&mut self, s: &str) -> Result<()> {
-        Ok(write_str(&mut self.writer, &mut self.formatter, s)?)
+        Ok(write_str(&mut self.out, &mut self.formatter, s)?)
     }
 
     /// `{"variant":` before a variant's content.
     fn begin_variant(&mut self, variant: &str) -> Result<()> {
-        self.formatter.begin_object(&mut self.writer)?;
-        self.formatter.begin_object_key(&mut self.writer, true)?;
+        self.formatter.begin_object(&mut self.out)?;
+        self.formatter.begin_object_key(&mut self.out, true)?;
         self.str(variant)?;
-        self.formatter.end_object_key(&mut self.writer)?;
-        Ok(self.formatter.begin_object_value(&mut self.writer)?)
+        self.formatter.end_object_key(&mut self.out)?;
+        Ok(self.formatter.begin_object_value(&mut self.out)?)
     }
 
     /// `}` after a variant's content.
     fn end_variant(&mut self) -> Result<()> {
-        self.formatter.end_object_value(&mut self.writer)?;
-        Ok(self.formatter.end_object(&mut self.writer)?)
+        self.formatter.end_object_value(&mut self.out)?;
+        Ok(self.formatter.end_object(&mut self.out)?)
     }
 }
 
@@ -234,8 +266,8 @@ enum State {
 
 /// An array or object being written; `variant` when it is the content of an
 /// enum variant, closed by one more `}`.
-struct Compound<'a, W, F> {
-    ser: &'a mut Serializer<W, F>,
+struct Compound<'a, F> {
+    ser: &'a mut Serializer<F>,
     state: State,
     variant: bool,
 }
@@ -244,22 +276,22 @@ macro_rules! write_number {
     ($($method:ident: $ty:ty => $write:ident,)*) => {
         $(
             fn $method(self, v: $ty) -> Result<()> {
-                Ok(self.formatter.$write(&mut self.writer, v)?)
+                Ok(self.formatter.$write(&mut self.out, v)?)
             }
         )*
     };
 }
 
-impl<'a, W: io::Write, F: Formatter> ser::Serializer for &'a mut Serializer<W, F> {
+impl<'a, F: Formatter> ser::Serializer for &'a mut Serializer<F> {
     type Ok = ();
     type Error = Error;
-    type SerializeSeq = Compound<'a, W, F>;
-    type SerializeTuple = Compound<'a, W, F>;
-    type SerializeTupleStruct = Compound<'a, W, F>;
-    type SerializeTupleVariant = Compound<'a, W, F>;
-    type SerializeMap = Compound<'a, W, F>;
-    type SerializeStruct = Compound<'a, W, F>;
-    type SerializeStructVariant = Compound<'a, W, F>;
+    type SerializeSeq = Compound<'a, F>;
+    type SerializeTuple = Compound<'a, F>;
+    type SerializeTupleStruct = Compound<'a, F>;
+    type SerializeTupleVariant = Compound<'a, F>;
+    type SerializeMap = Compound<'a, F>;
+    type SerializeStruct = Compound<'a, F>;
+    type SerializeStructVariant = Compound<'a, F>;
 
     write_number! {
         serialize_bool: bool => write_bool,
@@ -277,7 +309,7 @@ impl<'a, W: io::Write, F: Formatter> ser::Serializer for &'a mut Serializer<W, F
 
     fn serialize_f32(self, v: f32) -> Result<()> {
         if v.is_finite() {
-            Ok(self.formatter.write_f32(&mut self.writer, v)?)
+            Ok(self.formatter.write_f32(&mut self.out, v)?)
         } else {
             self.serialize_unit()
         }
@@ -285,7 +317,7 @@ impl<'a, W: io::Write, F: Formatter> ser::Serializer for &'a mut Serializer<W, F
 
     fn serialize_f64(self, v: f64) -> Result<()> {
         if v.is_finite() {
-            Ok(self.formatter.write_f64(&mut self.writer, v)?)
+            Ok(self.formatter.write_f64(&mut self.out, v)?)
         } else {
             self.serialize_unit()
         }
@@ -300,7 +332,7 @@ impl<'a, W: io::Write, F: Formatter> ser::Serializer for &'a mut Serializer<W, F
     }
 
     fn serialize_bytes(self, v: &[u8]) -> Result<()> {
-        Ok(self.formatter.write_byte_array(&mut self.writer, v)?)
+        Ok(self.formatter.write_byte_array(&mut self.out, v)?)
     }
 
     fn serialize_none(self) -> Result<()> {
@@ -312,7 +344,7 @@ impl<'a, W: io::Write, F: Formatter> ser::Serializer for &'a mut Serializer<W, F
     }
 
     fn serialize_unit(self) -> Result<()> {
-        Ok(self.formatter.write_null(&mut self.writer)?)
+        Ok(self.formatter.write_null(&mut self.out)?)
     }
 
     fn serialize_unit_struct(self, _name: &'static str) -> Result<()> {
@@ -348,10 +380,10 @@ impl<'a, W: io::Write, F: Formatter> ser::Serializer for &'a mut Serializer<W, F
         self.end_variant()
     }
 
-    fn serialize_seq(self, len: Option<usize>) -> Result<Compound<'a, W, F>> {
-        self.formatter.begin_array(&mut self.writer)?;
+    fn serialize_seq(self, len: Option<usize>) -> Result<Compound<'a, F>> {
+        self.formatter.begin_array(&mut self.out)?;
         let state = if len == Some(0) {
-            self.formatter.end_array(&mut self.writer)?;
+            self.formatter.end_array(&mut self.out)?;
             State::Empty
         } else {
             State::First
@@ -363,11 +395,11 @@ impl<'a, W: io::Write, F: Formatter> ser::Serializer for &'a mut Serializer<W, F
         })
     }
 
-    fn serialize_tuple(self, len: usize) -> Result<Compound<'a, W, F>> {
+    fn serialize_tuple(self, len: usize) -> Result<Compound<'a, F>> {
         self.serialize_seq(Some(len))
     }
 
-    fn serialize_tuple_struct(self, _name: &'static str, len: usize) -> Result<Compound<'a, W, F>> {
+    fn serialize_tuple_struct(self, _name: &'static str, len: usize) -> Result<Compound<'a, F>> {
         self.serialize_seq(Some(len))
     }
 
@@ -377,17 +409,17 @@ impl<'a, W: io::Write, F: Formatter> ser::Serializer for &'a mut Serializer<W, F
         _index: u32,
         variant: &'static str,
         len: usize,
-    ) -> Result<Compound<'a, W, F>> {
+    ) -> Result<Compound<'a, F>> {
         self.begin_variant(variant)?;
         let mut c = self.serialize_seq(Some(len))?;
         c.variant = true;
         Ok(c)
     }
 
-    fn serialize_map(self, len: Option<usize>) -> Result<Compound<'a, W, F>> {
-        self.formatter.begin_object(&mut self.writer)?;
+    fn serialize_map(self, len: Option<usize>) -> Result<Compound<'a, F>> {
+        self.formatter.begin_object(&mut self.out)?;
         let state = if len == Some(0) {
-            self.formatter.end_object(&mut self.writer)?;
+            self.formatter.end_object(&mut self.out)?;
             State::Empty
         } else {
             State::First
@@ -399,7 +431,7 @@ impl<'a, W: io::Write, F: Formatter> ser::Serializer for &'a mut Serializer<W, F
         })
     }
 
-    fn serialize_struct(self, _name: &'static str, len: usize) -> Result<Compound<'a, W, F>> {
+    fn serialize_struct(self, _name: &'static str, len: usize) -> Result<Compound<'a, F>> {
         self.serialize_map(Some(len))
     }
 
@@ -409,7 +441,7 @@ impl<'a, W: io::Write, F: Formatter> ser::Serializer for &'a mut Serializer<W, F
         _index: u32,
         variant: &'static str,
         len: usize,
-    ) -> Result<Compound<'a, W, F>> {
+    ) -> Result<Compound<'a, F>> {
         self.begin_variant(variant)?;
         let mut c = self.serialize_map(Some(len))?;
         c.variant = true;
@@ -421,35 +453,35 @@ impl<'a, W: io::Write, F: Formatter> ser::Serializer for &'a mut Serializer<W, F
     }
 }
 
-impl<W: io::Write, F: Formatter> Compound<'_, W, F> {
+impl<F: Formatter> Compound<'_, F> {
     fn element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<()> {
         let ser = &mut *self.ser;
         ser.formatter
-            .begin_array_value(&mut ser.writer, self.state == State::First)?;
+            .begin_array_value(&mut ser.out, self.state == State::First)?;
         self.state = State::Rest;
         value.serialize(&mut *ser)?;
-        Ok(ser.formatter.end_array_value(&mut ser.writer)?)
+        Ok(ser.formatter.end_array_value(&mut ser.out)?)
     }
 
     fn key<T: ?Sized + Serialize>(&mut self, key: &T) -> Result<()> {
         let ser = &mut *self.ser;
         ser.formatter
-            .begin_object_key(&mut ser.writer, self.state == State::First)?;
+            .begin_object_key(&mut ser.out, self.state == State::First)?;
         self.state = State::Rest;
         key.serialize(KeySerializer { ser: &mut *ser })?;
-        Ok(ser.formatter.end_object_key(&mut ser.writer)?)
+        Ok(ser.formatter.end_object_key(&mut ser.out)?)
     }
 
     fn value<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<()> {
         let ser = &mut *self.ser;
-        ser.formatter.begin_object_value(&mut ser.writer)?;
+        ser.formatter.begin_object_value(&mut ser.out)?;
         value.serialize(&mut *ser)?;
-        Ok(ser.formatter.end_object_value(&mut ser.writer)?)
+        Ok(ser.formatter.end_object_value(&mut ser.out)?)
     }
 
     fn end_array(self) -> Result<()> {
         if self.state != State::Empty {
-            self.ser.formatter.end_array(&mut self.ser.writer)?;
+            self.ser.formatter.end_array(&mut self.ser.out)?;
         }
         if self.variant {
             self.ser.end_variant()?;
@@ -459,7 +491,7 @@ impl<W: io::Write, F: Formatter> Compound<'_, W, F> {
 
     fn end_object(self) -> Result<()> {
         if self.state != State::Empty {
-            self.ser.formatter.end_object(&mut self.ser.writer)?;
+            self.ser.formatter.end_object(&mut self.ser.out)?;
         }
         if self.variant {
             self.ser.end_variant()?;
@@ -472,7 +504,7 @@ impl<W: io::Write, F: Formatter> Compound<'_, W, F> {
 macro_rules! array_compound {
     ($($trait:ident :: $method:ident,)*) => {
         $(
-            impl<W: io::Write, F: Formatter> ser::$trait for Compound<'_, W, F> {
+            impl<F: Formatter> ser::$trait for Compound<'_, F> {
                 type Ok = ();
                 type Error = Error;
                 fn $method<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<()> {
@@ -497,7 +529,7 @@ array_compound! {
 macro_rules! struct_compound {
     ($($trait:ident,)*) => {
         $(
-            impl<W: io::Write, F: Formatter> ser::$trait for Compound<'_, W, F> {
+            impl<F: Formatter> ser::$trait for Compound<'_, F> {
                 type Ok = ();
                 type Error = Error;
                 fn serialize_field<T: ?Sized + Serialize>(
@@ -521,7 +553,7 @@ struct_compound! {
     SerializeStructVariant,
 }
 
-impl<W: io::Write, F: Formatter> ser::SerializeMap for Compound<'_, W, F> {
+impl<F: Formatter> ser::SerializeMap for Compound<'_, F> {
     type Ok = ();
     type Error = Error;
     fn serialize_key<T: ?Sized + Serialize>(&mut self, key: &T) -> Result<()> {
@@ -537,8 +569,8 @@ impl<W: io::Write, F: Formatter> ser::SerializeMap for Compound<'_, W, F> {
 
 /// A map key: a string as itself; a number, boolean or character quoted (as
 /// `serde_json` does); anything else is an error.
-struct KeySerializer<'a, W, F> {
-    ser: &'a mut Serializer<W, F>,
+struct KeySerializer<'a, F> {
+    ser: &'a mut Serializer<F>,
 }
 
 fn key_must_be_a_string() -> Error {
@@ -549,7 +581,7 @@ macro_rules! quoted_key {
     ($($method:ident: $ty:ty => $write:ident,)*) => {
         $(
             fn $method(self, v: $ty) -> Result<()> {
-                let (w, f) = (&mut self.ser.writer, &mut self.ser.formatter);
+                let (w, f) = (&mut self.ser.out, &mut self.ser.formatter);
                 f.begin_string(w)?;
                 f.$write(w, v)?;
                 Ok(f.end_string(w)?)
@@ -558,7 +590,7 @@ macro_rules! quoted_key {
     };
 }
 
-impl<W: io::Write, F: Formatter> ser::Serializer for KeySerializer<'_, W, F> {
+impl<F: Formatter> ser::Serializer for KeySerializer<'_, F> {
     type Ok = ();
     type Error = Error;
     type SerializeSeq = ser::Impossible<(), Error>;
@@ -763,6 +795,12 @@ mod tests {
         let e = to_writer(Vec::new(), &v).unwrap_err();
         assert_eq!(e.kind(), io::ErrorKind::InvalidData);
         assert!(e.to_string().contains("key must be a string"), "{e}");
+        // what was written before the value stays, and nothing of it
+        let mut out = b"[1,".to_vec();
+        assert!(write(&mut out, &vec![BTreeMap::from([(1, 2)]), v]).is_err());
+        assert_eq!(out, b"[1,");
+        write_pretty(&mut out, &1).unwrap();
+        assert_eq!(out, b"[1,1");
     }
 
     #[test]

@@ -480,12 +480,10 @@ fn parse_with(args: ParseArgs, stats: Option<bool>) -> i32 {
             let line = match &outcome {
                 Outcome::Parsed(doc) if lines_sink => {
                     let mut v = Vec::with_capacity(1 << 14);
-                    kinerja::json::to_writer(&mut v, doc.as_ref())
-                        .ok()
-                        .map(|_| {
-                            v.push(b'\n');
-                            v
-                        })
+                    kinerja::json::write(&mut v, doc.as_ref()).ok().map(|_| {
+                        v.push(b'\n');
+                        v
+                    })
                 }
                 _ => None,
             };
