@@ -797,7 +797,7 @@ mod tests {
         assert!(e.to_string().contains("key must be a string"), "{e}");
         // what was written before the value stays, and nothing of it
         let mut out = b"[1,".to_vec();
-        assert!(write(&mut out, &vec![BTreeMap::from([(1, 2)]), v]).is_err());
+        assert!(write(&mut out, &(BTreeMap::from([(1, 2)]), v)).is_err());
         assert_eq!(out, b"[1,");
         write_pretty(&mut out, &1).unwrap();
         assert_eq!(out, b"[1,1");
