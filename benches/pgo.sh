@@ -3,8 +3,8 @@
 #
 #   benches/pgo.sh            # builds target/pgo/kinerja
 #
-# 1. builds the CLI with instrumentation (profile `dist`: the release profile
-#    with fat LTO and one codegen unit), in its own target directory;
+# 1. builds the CLI with instrumentation (the release profile: fat LTO and
+#    one codegen unit), in its own target directory;
 # 2. trains it on the texts bundled with the project (`corpus/` and
 #    `tests/field-samples/`), writing JSON Lines and pretty JSON files;
 # 3. merges the counts and builds the CLI again with them.
@@ -54,10 +54,10 @@ data=$(cd "$work/profiles" && pwd)
 
 echo "pgo.sh: building the instrumented CLI" >&2
 RUSTFLAGS="-Cprofile-generate=$data $cpuflag" \
-    cargo build --profile dist --quiet --bin kinerja --target-dir "$work/gen"
+    cargo build --release --quiet --bin kinerja --target-dir "$work/gen"
 
 echo "pgo.sh: training on corpus/ and tests/field-samples/" >&2
-train=("$work/gen/dist/kinerja" parse corpus tests/field-samples --quiet --jobs 1)
+train=("$work/gen/release/kinerja" parse corpus tests/field-samples --quiet --jobs 1)
 "${train[@]}" --format jsonl > /dev/null
 "${train[@]}" --out "$work/train"
 
@@ -71,10 +71,10 @@ fi
 
 echo "pgo.sh: building the CLI with the profile" >&2
 RUSTFLAGS="-Cprofile-use=$(pwd)/$work/merged.profdata $cpuflag" \
-    cargo build --profile dist --quiet --bin kinerja --target-dir "$work/use"
+    cargo build --release --quiet --bin kinerja --target-dir "$work/use"
 
 # written to a temporary name and renamed, like every output of the tool
-cp "$work/use/dist/kinerja" "$out/kinerja.tmp"
+cp "$work/use/release/kinerja" "$out/kinerja.tmp"
 mv "$out/kinerja.tmp" "$out/kinerja"
 echo "$cpu" > "$stamp"
 echo "$out/kinerja"
