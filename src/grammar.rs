@@ -16,9 +16,89 @@ use serde::Deserialize;
 use crate::model::Jenis;
 
 /// The words of a text: maximal runs of alphanumeric characters.
-pub fn words(s: &str) -> impl Iterator<Item = &str> + Clone {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
+pub fn words(s: &str) -> Words<'_> {
+    Words { s, at: 0 }
+}
+
+/// The iterator of [`words`]. ASCII is tested byte by byte; only a
+/// character outside ASCII is decoded (splitting the text at a closure over
+/// its characters decodes every one, and words are split on every line).
+#[derive(Clone, Debug)]
+pub struct Words<'a> {
+    s: &'a str,
+    at: usize,
+}
+
+/// Byte classes for [`Words`]: 0 an ASCII separator, 1 an ASCII letter or
+/// digit, 2 a byte of a character outside ASCII (decoded to be told).
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        t[i] = if c >= 0x80 {
+            2
+        } else if c.is_ascii_alphanumeric() {
+            1
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
+
+impl<'a> Words<'a> {
+    /// The next word and its byte offset in the text.
+    #[inline]
+    pub fn next_at(&mut self) -> Option<(usize, &'a str)> {
+        let b = self.s.as_bytes();
+        // to the start of a word
+        let mut i = self.at;
+        loop {
+            match CLASS[usize::from(*b.get(i)?)] {
+                0 => i += 1,
+                1 => break,
+                _ => match self.char_at(i) {
+                    (true, _) => break,
+                    (false, len) => i += len,
+                },
+            }
+        }
+        let start = i;
+        // to its end
+        while let Some(&c) = b.get(i) {
+            match CLASS[usize::from(c)] {
+                0 => break,
+                1 => i += 1,
+                _ => match self.char_at(i) {
+                    (true, len) => i += len,
+                    (false, _) => break,
+                },
+            }
+        }
+        self.at = i;
+        Some((start, self.s.get(start..i).unwrap_or_default()))
+    }
+
+    /// Whether the character at `i` (outside ASCII) is alphanumeric, and its
+    /// length (at least 1).
+    #[cold]
+    fn char_at(&self, i: usize) -> (bool, usize) {
+        match self.s.get(i..).and_then(|r| r.chars().next()) {
+            Some(ch) => (ch.is_alphanumeric(), ch.len_utf8()),
+            None => (false, 1),
+        }
+    }
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'a str> {
+        self.next_at().map(|(_, w)| w)
+    }
 }
 
 /// A phrase as upper-case words.
@@ -1060,6 +1140,24 @@ impl Grammar {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        // the words are the non-empty pieces between characters that are not
+        // alphanumeric, in any script
+        #[test]
+        fn words_are_the_alphanumeric_runs(s in "[a-zA-Z09 .,:éÉ中٣\u{301}\u{a0}ǅ-]{0,40}") {
+            let split: Vec<(usize, &str)> = s
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+                .collect();
+            let mut it = words(&s);
+            let ours: Vec<(usize, &str)> = std::iter::from_fn(|| it.next_at()).collect();
+            proptest::prop_assert_eq!(&ours, &split);
+            proptest::prop_assert_eq!(words(&s).collect::<Vec<_>>(), split.iter().map(|p| p.1).collect::<Vec<_>>());
+            proptest::prop_assert_eq!(crate::lines::word_offsets(&s).collect::<Vec<_>>(), split);
+        }
+    }
 
     #[test]
     fn first_words_give_their_phrases_in_list_order() {

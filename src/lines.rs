@@ -421,9 +421,8 @@ impl<'s> std::ops::Deref for LastWords<'s> {
 
 /// Words of a text (runs of letters and digits) with their byte offsets.
 pub fn word_offsets(s: &str) -> impl Iterator<Item = (usize, &str)> + Clone {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(move |w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+    let mut ws = words(s);
+    std::iter::from_fn(move || ws.next_at())
 }
 
 /// `[bullet] ":" value`
