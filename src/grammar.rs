@@ -389,6 +389,30 @@ impl WordSet {
     }
 }
 
+/// Of `phrases` tagged with their group (in group order), the first group
+/// with a phrase that `ws` starts with, and the length of its longest such
+/// phrase; `index` is the phrases by their first word.
+fn first_group(
+    phrases: &[(usize, Phrase)],
+    index: &FirstWords,
+    ws: &[&str],
+) -> Option<(usize, usize)> {
+    let first = ws.first()?;
+    let mut best: Option<(usize, usize)> = None;
+    for &i in index.get(first) {
+        let (group, p) = &phrases[i];
+        match best {
+            // a later group counts only when no earlier one had a phrase
+            Some((g, _)) if g != *group => break,
+            _ => {}
+        }
+        if p.is_prefix_of(ws.iter().copied()) {
+            best = Some((*group, best.map_or(0, |(_, n)| n).max(p.len())));
+        }
+    }
+    best
+}
+
 /// Phrases by their first word: for a word (any case), the places in their
 /// list, in order, of the phrases it starts. Bucketed as [`WordSet`]; a word
 /// outside ASCII finds none (as [`WordSet::contains`], and as [`eq_word`]
@@ -481,6 +505,10 @@ pub struct Grammar {
     pub keyword_first: WordSet,
     /// First words of column headers.
     pub column_first: WordSet,
+    /// Every column header phrase with its column's place in `columns`,
+    /// column by column, and these by their first word.
+    column_phrases: Vec<(usize, Phrase)>,
+    column_index: FirstWords,
 }
 
 pub const SECTIONS_TOML: &str = include_str!("../grammars/sections.toml");
@@ -957,9 +985,17 @@ impl Grammar {
             .flat_map(|c: &Column| c.exact.iter().chain(&c.starts))
             .filter_map(|p| p.0.first().cloned())
             .collect();
+        let column_phrases: Vec<(usize, Phrase)> = columns
+            .iter()
+            .enumerate()
+            .flat_map(|(i, c)| c.starts.iter().chain(&c.exact).map(move |p| (i, p.clone())))
+            .collect();
+        let column_index = FirstWords::new(column_phrases.iter().map(|(_, p)| p));
         let regulations = regulations(g)?;
         Ok(Grammar {
             column_first,
+            column_phrases,
+            column_index,
             label_first,
             keyword_first,
             headings,
@@ -1110,6 +1146,14 @@ impl Grammar {
         self.column_first.contains(w)
     }
 
+    /// The column header that `ws` starts with: of the first column (in the
+    /// grammar's order) that has a phrase `ws` starts with, its role and the
+    /// length of its longest such phrase.
+    pub fn column_at(&self, ws: &[&str]) -> Option<(Role, usize)> {
+        first_group(&self.column_phrases, &self.column_index, ws)
+            .map(|(c, n)| (self.columns[c].role, n))
+    }
+
     /// True when `w` can start a decree section word, a letterhead word or an ordinal.
     /// The text opens like an indicator's name (`Persentase …`).
     pub fn opens_indicator(&self, t: &str) -> bool {
@@ -1157,6 +1201,62 @@ mod tests {
             proptest::prop_assert_eq!(words(&s).collect::<Vec<_>>(), split.iter().map(|p| p.1).collect::<Vec<_>>());
             proptest::prop_assert_eq!(crate::lines::word_offsets(&s).collect::<Vec<_>>(), split);
         }
+    }
+
+    #[test]
+    fn a_column_is_found_from_its_first_word_as_by_trying_every_column() {
+        let g = grammar();
+        let brute = |ws: &[&str]| {
+            g.columns.iter().find_map(|c| {
+                c.starts
+                    .iter()
+                    .chain(&c.exact)
+                    .filter(|p| !p.is_empty() && p.is_prefix_of(ws.iter().copied()))
+                    .map(|p| p.len())
+                    .max()
+                    .map(|n| (c.role, n))
+            })
+        };
+        let mut tried = 0;
+        for c in &g.columns {
+            for p in c.starts.iter().chain(&c.exact) {
+                let lower: Vec<String> = p.0.iter().map(|w| w.to_lowercase()).collect();
+                for tail in [&[][..], &["DATA"], &["X", "Y"]] {
+                    for n in 1..=p.0.len() {
+                        let ws: Vec<&str> = lower[..n]
+                            .iter()
+                            .map(String::as_str)
+                            .chain(tail.iter().copied())
+                            .collect();
+                        assert_eq!(g.column_at(&ws), brute(&ws), "{ws:?}");
+                        tried += 1;
+                    }
+                }
+            }
+        }
+        assert!(tried > 50);
+        assert_eq!(g.column_at(&["Nomor"]), brute(&["Nomor"]));
+        assert_eq!(g.column_at(&[]), None);
+    }
+
+    #[test]
+    fn the_first_group_with_a_phrase_wins_with_its_longest() {
+        let ps: Vec<(usize, Phrase)> = [
+            (0, "SUMBER"),
+            (0, "SUMBER DATA UTAMA"),
+            (1, "SUMBER DATA"),
+            (1, "SUMBER DATA UTAMA LAIN"),
+            (2, "DATA"),
+        ]
+        .into_iter()
+        .map(|(g, p)| (g, Phrase(p.split(' ').map(String::from).collect())))
+        .collect();
+        let idx = FirstWords::new(ps.iter().map(|(_, p)| p));
+        let at = |t: &str| first_group(&ps, &idx, &t.split(' ').collect::<Vec<_>>());
+        assert_eq!(at("sumber data utama lain"), Some((0, 3)));
+        assert_eq!(at("Sumber"), Some((0, 1)));
+        assert_eq!(at("data sumber"), Some((2, 1)));
+        assert_eq!(at("lain"), None);
     }
 
     #[test]

@@ -259,6 +259,14 @@ pub fn skip_bullet_pub(text: &str) -> usize {
 
 fn skip_bullet(text: &str) -> usize {
     let lead = text.len() - text.trim_start().len();
+    // the ASCII bullets are `-` and `*`: any other ASCII character is none
+    if text
+        .as_bytes()
+        .get(lead)
+        .is_none_or(|&c| c.is_ascii() && c != b'-' && c != b'*')
+    {
+        return lead;
+    }
     let mut chars = text[lead..].char_indices();
     match (chars.next(), chars.next()) {
         (Some((_, b)), Some((i, c))) if is_bullet(b) && c.is_whitespace() => {

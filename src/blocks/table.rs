@@ -1255,21 +1255,8 @@ fn headers_in(t: &str) -> (Vec<Role>, usize) {
     let mut covered = 0;
     let mut k = 0;
     while k < ws.len() {
-        // most words cannot start a header: one set lookup settles them
-        if !g.may_start_column(ws[k]) {
-            k += 1;
-            continue;
-        }
-        let hit = g.columns.iter().find_map(|c| {
-            c.starts
-                .iter()
-                .chain(&c.exact)
-                .filter(|p| !p.is_empty() && p.is_prefix_of(ws[k..].iter().copied()))
-                .map(|p| p.len())
-                .max()
-                .map(|n| (c.role, n))
-        });
-        match hit {
+        // the phrases are looked up by the word: most words start none
+        match g.column_at(&ws[k..]) {
             Some((role, n)) => {
                 roles.push(role);
                 covered += n;
