@@ -93,7 +93,7 @@ impl<'a> Line<'a> {
     }
 
     pub fn is_blank(&self) -> bool {
-        self.kind == Kind::Blank
+        matches!(self.kind, Kind::Blank)
     }
 
     pub fn slice(&self, r: &Range<usize>) -> &str {

@@ -72,9 +72,7 @@ pub fn position<'s, 'a>(i: In<'s, 'a>, diags: &mut Diagnostics) -> Res<'s, 'a, P
     if nama.is_empty() {
         // the value on a later line: ": Kepala Seksi …" or the next text line
         let next = after_blanks(rest, |j| {
-            line_if(j, |l| {
-                matches!(l.kind, Kind::Colon { .. }) || l.kind == Kind::Text
-            })
+            line_if(j, |l| matches!(l.kind, Kind::Colon { .. } | Kind::Text))
         });
         if let Ok((r, l)) = next {
             let v = match &l.kind {

@@ -49,5 +49,5 @@ pub fn consumed<'s, 'a>(before: In<'s, 'a>, after: In<'s, 'a>) -> &'s [Line<'a>]
 }
 
 pub fn is_text(l: &Line) -> bool {
-    l.kind == Kind::Text
+    matches!(l.kind, Kind::Text)
 }

@@ -214,7 +214,7 @@ fn closed_cells(text: &str) -> usize {
 /// A line that can continue a spilled row.
 fn continues_row(m: &Line) -> bool {
     !m.is_blank()
-        && m.kind != Kind::Separator
+        && !matches!(m.kind, Kind::Separator)
         && !matches!(m.kind, Kind::Heading { .. } | Kind::Label { .. })
         && header_columns(m).is_none()
 }
@@ -297,7 +297,7 @@ pub fn table<'s, 'a>(i: In<'s, 'a>) -> Res<'s, 'a, Table> {
     };
     let mut rest = i.take_from(1);
     let mut header_span = first.span();
-    if let Ok((r, sep)) = line_if(rest, |l| l.kind == Kind::Separator) {
+    if let Ok((r, sep)) = line_if(rest, |l| matches!(l.kind, Kind::Separator)) {
         header_span = header_span.cover(sep.span());
         rest = r;
     }
@@ -310,7 +310,7 @@ pub fn table<'s, 'a>(i: In<'s, 'a>) -> Res<'s, 'a, Table> {
         columns = merge_sub_header(columns, sub);
         header_span = header_span.cover(l.span());
         rest = rest.take_from(1);
-        if let Ok((r, sep)) = line_if(rest, |l| l.kind == Kind::Separator) {
+        if let Ok((r, sep)) = line_if(rest, |l| matches!(l.kind, Kind::Separator)) {
             header_span = header_span.cover(sep.span());
             rest = r;
         }
@@ -353,7 +353,7 @@ pub fn table<'s, 'a>(i: In<'s, 'a>) -> Res<'s, 'a, Table> {
                 span = span.cover(row_span);
                 rest = after.take_from(k);
             }
-            Some(l) if l.kind == Kind::Separator => {
+            Some(l) if matches!(l.kind, Kind::Separator) => {
                 span = span.cover(l.span());
                 separators.push(l.span());
                 rest = after.take_from(1);
