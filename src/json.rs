@@ -19,20 +19,19 @@ use serde_json::ser::{CharEscape, CompactFormatter, Formatter, PrettyFormatter};
 use std::fmt::Display;
 use std::io;
 
-/// Writes `value` as compact JSON (as `serde_json::to_writer`).
-pub fn to_writer<W: io::Write, T: ?Sized + Serialize>(mut writer: W, value: &T) -> io::Result<()> {
-    writer.write_all(&to_vec(value)?)
+/// Writes `value` as compact JSON (as `serde_json::to_writer`), in pieces of
+/// about [`PIECE`] bytes.
+pub fn to_writer<W: io::Write, T: ?Sized + Serialize>(writer: W, value: &T) -> io::Result<()> {
+    stream(writer, CompactFormatter, value)
 }
 
 /// Writes `value` as JSON indented by two spaces (as
-/// `serde_json::to_writer_pretty`).
+/// `serde_json::to_writer_pretty`), in pieces of about [`PIECE`] bytes.
 pub fn to_writer_pretty<W: io::Write, T: ?Sized + Serialize>(
-    mut writer: W,
+    writer: W,
     value: &T,
 ) -> io::Result<()> {
-    let mut v = Vec::with_capacity(1 << 12);
-    write_pretty(&mut v, value)?;
-    writer.write_all(&v)
+    stream(writer, PrettyFormatter::new(), value)
 }
 
 /// `value` as compact JSON bytes.
@@ -54,6 +53,36 @@ pub fn write_pretty<T: ?Sized + Serialize>(out: &mut Vec<u8>, value: &T) -> io::
     append(out, PrettyFormatter::new(), value)
 }
 
+/// What a writer is given at a time: the buffer is handed on when it holds
+/// this much after a value, so a document of any size takes no more memory
+/// than this and its longest string.
+pub const PIECE: usize = 1 << 15;
+
+/// Where a serializer's buffer goes when it is full: nowhere (it grows), or
+/// to a writer.
+trait Sink {
+    fn full(&mut self, out: &mut Vec<u8>) -> io::Result<()>;
+}
+
+impl Sink for () {
+    #[inline]
+    fn full(&mut self, _out: &mut Vec<u8>) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+struct Stream<W>(W);
+
+impl<W: io::Write> Sink for Stream<W> {
+    fn full(&mut self, out: &mut Vec<u8>) -> io::Result<()> {
+        if out.len() >= PIECE {
+            self.0.write_all(out)?;
+            out.clear();
+        }
+        Ok(())
+    }
+}
+
 fn append<F: Formatter, T: ?Sized + Serialize>(
     out: &mut Vec<u8>,
     formatter: F,
@@ -63,6 +92,7 @@ fn append<F: Formatter, T: ?Sized + Serialize>(
     let mut ser = Serializer {
         out: std::mem::take(out),
         formatter,
+        sink: (),
     };
     let res = value.serialize(&mut ser);
     *out = ser.out;
@@ -70,6 +100,21 @@ fn append<F: Formatter, T: ?Sized + Serialize>(
         out.truncate(len);
         e.into_io()
     })
+}
+
+fn stream<W: io::Write, F: Formatter, T: ?Sized + Serialize>(
+    writer: W,
+    formatter: F,
+    value: &T,
+) -> io::Result<()> {
+    let mut ser = Serializer {
+        out: Vec::with_capacity(PIECE + PIECE / 4),
+        formatter,
+        sink: Stream(writer),
+    };
+    value.serialize(&mut ser).map_err(Error::into_io)?;
+    let Serializer { out, mut sink, .. } = ser;
+    sink.0.write_all(&out)
 }
 
 /// What went wrong: the writer failed, or a value has no JSON form (a map
@@ -229,12 +274,13 @@ fn write_str<F: Formatter>(out: &mut Vec<u8>, f: &mut F, s: &str) -> io::Result<
 
 /// A serializer into a buffer, with serde_json's compact or pretty
 /// formatter (no other: [`write_str`] writes their quotes itself).
-struct Serializer<F> {
+struct Serializer<F, S> {
     out: Vec<u8>,
     formatter: F,
+    sink: S,
 }
 
-impl<F: Formatter> Serializer<F> {
+impl<F: Formatter, S: Sink> Serializer<F, S> {
     fn str(&mut self, s: &str) -> Result<()> {
         Ok(write_str(&mut self.out, &mut self.formatter, s)?)
     }
@@ -266,8 +312,8 @@ enum State {
 
 /// An array or object being written; `variant` when it is the content of an
 /// enum variant, closed by one more `}`.
-struct Compound<'a, F> {
-    ser: &'a mut Serializer<F>,
+struct Compound<'a, F, S> {
+    ser: &'a mut Serializer<F, S>,
     state: State,
     variant: bool,
 }
@@ -282,16 +328,16 @@ macro_rules! write_number {
     };
 }
 
-impl<'a, F: Formatter> ser::Serializer for &'a mut Serializer<F> {
+impl<'a, F: Formatter, S: Sink> ser::Serializer for &'a mut Serializer<F, S> {
     type Ok = ();
     type Error = Error;
-    type SerializeSeq = Compound<'a, F>;
-    type SerializeTuple = Compound<'a, F>;
-    type SerializeTupleStruct = Compound<'a, F>;
-    type SerializeTupleVariant = Compound<'a, F>;
-    type SerializeMap = Compound<'a, F>;
-    type SerializeStruct = Compound<'a, F>;
-    type SerializeStructVariant = Compound<'a, F>;
+    type SerializeSeq = Compound<'a, F, S>;
+    type SerializeTuple = Compound<'a, F, S>;
+    type SerializeTupleStruct = Compound<'a, F, S>;
+    type SerializeTupleVariant = Compound<'a, F, S>;
+    type SerializeMap = Compound<'a, F, S>;
+    type SerializeStruct = Compound<'a, F, S>;
+    type SerializeStructVariant = Compound<'a, F, S>;
 
     write_number! {
         serialize_bool: bool => write_bool,
@@ -380,7 +426,7 @@ impl<'a, F: Formatter> ser::Serializer for &'a mut Serializer<F> {
         self.end_variant()
     }
 
-    fn serialize_seq(self, len: Option<usize>) -> Result<Compound<'a, F>> {
+    fn serialize_seq(self, len: Option<usize>) -> Result<Compound<'a, F, S>> {
         self.formatter.begin_array(&mut self.out)?;
         let state = if len == Some(0) {
             self.formatter.end_array(&mut self.out)?;
@@ -395,11 +441,11 @@ impl<'a, F: Formatter> ser::Serializer for &'a mut Serializer<F> {
         })
     }
 
-    fn serialize_tuple(self, len: usize) -> Result<Compound<'a, F>> {
+    fn serialize_tuple(self, len: usize) -> Result<Compound<'a, F, S>> {
         self.serialize_seq(Some(len))
     }
 
-    fn serialize_tuple_struct(self, _name: &'static str, len: usize) -> Result<Compound<'a, F>> {
+    fn serialize_tuple_struct(self, _name: &'static str, len: usize) -> Result<Compound<'a, F, S>> {
         self.serialize_seq(Some(len))
     }
 
@@ -409,14 +455,14 @@ impl<'a, F: Formatter> ser::Serializer for &'a mut Serializer<F> {
         _index: u32,
         variant: &'static str,
         len: usize,
-    ) -> Result<Compound<'a, F>> {
+    ) -> Result<Compound<'a, F, S>> {
         self.begin_variant(variant)?;
         let mut c = self.serialize_seq(Some(len))?;
         c.variant = true;
         Ok(c)
     }
 
-    fn serialize_map(self, len: Option<usize>) -> Result<Compound<'a, F>> {
+    fn serialize_map(self, len: Option<usize>) -> Result<Compound<'a, F, S>> {
         self.formatter.begin_object(&mut self.out)?;
         let state = if len == Some(0) {
             self.formatter.end_object(&mut self.out)?;
@@ -431,7 +477,7 @@ impl<'a, F: Formatter> ser::Serializer for &'a mut Serializer<F> {
         })
     }
 
-    fn serialize_struct(self, _name: &'static str, len: usize) -> Result<Compound<'a, F>> {
+    fn serialize_struct(self, _name: &'static str, len: usize) -> Result<Compound<'a, F, S>> {
         self.serialize_map(Some(len))
     }
 
@@ -441,7 +487,7 @@ impl<'a, F: Formatter> ser::Serializer for &'a mut Serializer<F> {
         _index: u32,
         variant: &'static str,
         len: usize,
-    ) -> Result<Compound<'a, F>> {
+    ) -> Result<Compound<'a, F, S>> {
         self.begin_variant(variant)?;
         let mut c = self.serialize_map(Some(len))?;
         c.variant = true;
@@ -453,14 +499,15 @@ impl<'a, F: Formatter> ser::Serializer for &'a mut Serializer<F> {
     }
 }
 
-impl<F: Formatter> Compound<'_, F> {
+impl<F: Formatter, S: Sink> Compound<'_, F, S> {
     fn element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<()> {
         let ser = &mut *self.ser;
         ser.formatter
             .begin_array_value(&mut ser.out, self.state == State::First)?;
         self.state = State::Rest;
         value.serialize(&mut *ser)?;
-        Ok(ser.formatter.end_array_value(&mut ser.out)?)
+        ser.formatter.end_array_value(&mut ser.out)?;
+        Ok(ser.sink.full(&mut ser.out)?)
     }
 
     fn key<T: ?Sized + Serialize>(&mut self, key: &T) -> Result<()> {
@@ -476,7 +523,8 @@ impl<F: Formatter> Compound<'_, F> {
         let ser = &mut *self.ser;
         ser.formatter.begin_object_value(&mut ser.out)?;
         value.serialize(&mut *ser)?;
-        Ok(ser.formatter.end_object_value(&mut ser.out)?)
+        ser.formatter.end_object_value(&mut ser.out)?;
+        Ok(ser.sink.full(&mut ser.out)?)
     }
 
     fn end_array(self) -> Result<()> {
@@ -504,7 +552,7 @@ impl<F: Formatter> Compound<'_, F> {
 macro_rules! array_compound {
     ($($trait:ident :: $method:ident,)*) => {
         $(
-            impl<F: Formatter> ser::$trait for Compound<'_, F> {
+            impl<F: Formatter, S: Sink> ser::$trait for Compound<'_, F, S> {
                 type Ok = ();
                 type Error = Error;
                 fn $method<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<()> {
@@ -529,7 +577,7 @@ array_compound! {
 macro_rules! struct_compound {
     ($($trait:ident,)*) => {
         $(
-            impl<F: Formatter> ser::$trait for Compound<'_, F> {
+            impl<F: Formatter, S: Sink> ser::$trait for Compound<'_, F, S> {
                 type Ok = ();
                 type Error = Error;
                 fn serialize_field<T: ?Sized + Serialize>(
@@ -553,7 +601,7 @@ struct_compound! {
     SerializeStructVariant,
 }
 
-impl<F: Formatter> ser::SerializeMap for Compound<'_, F> {
+impl<F: Formatter, S: Sink> ser::SerializeMap for Compound<'_, F, S> {
     type Ok = ();
     type Error = Error;
     fn serialize_key<T: ?Sized + Serialize>(&mut self, key: &T) -> Result<()> {
@@ -569,8 +617,8 @@ impl<F: Formatter> ser::SerializeMap for Compound<'_, F> {
 
 /// A map key: a string as itself; a number, boolean or character quoted (as
 /// `serde_json` does); anything else is an error.
-struct KeySerializer<'a, F> {
-    ser: &'a mut Serializer<F>,
+struct KeySerializer<'a, F, S> {
+    ser: &'a mut Serializer<F, S>,
 }
 
 fn key_must_be_a_string() -> Error {
@@ -590,7 +638,7 @@ macro_rules! quoted_key {
     };
 }
 
-impl<F: Formatter> ser::Serializer for KeySerializer<'_, F> {
+impl<F: Formatter, S: Sink> ser::Serializer for KeySerializer<'_, F, S> {
     type Ok = ();
     type Error = Error;
     type SerializeSeq = ser::Impossible<(), Error>;
@@ -801,6 +849,27 @@ mod tests {
         assert_eq!(out, b"[1,");
         write_pretty(&mut out, &1).unwrap();
         assert_eq!(out, b"[1,1");
+    }
+
+    #[test]
+    fn a_large_value_goes_to_the_writer_in_pieces() {
+        struct Pieces(Vec<usize>, Vec<u8>);
+        impl io::Write for Pieces {
+            fn write(&mut self, b: &[u8]) -> io::Result<usize> {
+                self.0.push(b.len());
+                self.1.extend_from_slice(b);
+                Ok(b.len())
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        let v: Vec<String> = (0..20_000).map(|i| format!("item {i}")).collect();
+        let mut w = Pieces(Vec::new(), Vec::new());
+        to_writer_pretty(&mut w, &v).unwrap();
+        assert_eq!(w.1, serde_json::to_vec_pretty(&v).unwrap());
+        assert!(w.0.len() > 5, "{:?}", w.0);
+        assert!(w.0.iter().all(|&n| n < PIECE + 64), "{:?}", w.0);
     }
 
     #[test]
