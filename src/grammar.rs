@@ -503,10 +503,9 @@ pub struct Grammar {
     pub label_first: FirstWords,
     /// First words of decree section words, letterhead words and ordinals.
     pub keyword_first: WordSet,
-    /// First words of column headers.
-    pub column_first: WordSet,
     /// Every column header phrase with its column's place in `columns`,
-    /// column by column, and these by their first word.
+    /// column by column, and these by their first word (which tells the
+    /// words that can start a column header).
     column_phrases: Vec<(usize, Phrase)>,
     column_index: FirstWords,
 }
@@ -980,11 +979,6 @@ impl Grammar {
                 .into_iter()
                 .for_each(|w| keyword_first.insert(w));
         }
-        let column_first: WordSet = columns
-            .iter()
-            .flat_map(|c: &Column| c.exact.iter().chain(&c.starts))
-            .filter_map(|p| p.0.first().cloned())
-            .collect();
         let column_phrases: Vec<(usize, Phrase)> = columns
             .iter()
             .enumerate()
@@ -993,7 +987,6 @@ impl Grammar {
         let column_index = FirstWords::new(column_phrases.iter().map(|(_, p)| p));
         let regulations = regulations(g)?;
         Ok(Grammar {
-            column_first,
             column_phrases,
             column_index,
             label_first,
@@ -1143,7 +1136,7 @@ pub fn starts_with_any(text: &str, phrases: &[Phrase]) -> Option<usize> {
 impl Grammar {
     /// True when `w` can start a column header.
     pub fn may_start_column(&self, w: &str) -> bool {
-        self.column_first.contains(w)
+        !self.column_index.get(w).is_empty()
     }
 
     /// The column header that `ws` starts with: of the first column (in the
