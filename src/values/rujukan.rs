@@ -94,7 +94,7 @@ const MAX_PLACE_WORDS: usize = 8;
 ///
 /// A text that mentions a regulation is parsed once per document: tables
 /// repeat a merged cell on every row (`Peraturan Daerah …` under
-/// `KETERANGAN`), and its citations are kept ([`crate::memo`]).
+/// `KETERANGAN`), and its citations are kept (the `memo` module).
 pub fn find_all(text: &str) -> Vec<Rujukan> {
     use crate::memo::{Recent, cached};
     use std::cell::RefCell;
