@@ -301,6 +301,41 @@ impl<F: Formatter, S: Sink> Serializer<F, S> {
         self.formatter.end_object_value(&mut self.out)?;
         Ok(self.formatter.end_object(&mut self.out)?)
     }
+
+    /// Opens an object or an array (inside `{"variant":` for an enum
+    /// variant); one known to be empty is closed at once, as serde_json does.
+    fn open(
+        &mut self,
+        object: bool,
+        len: Option<usize>,
+        variant: Option<&str>,
+    ) -> Result<Compound<'_, F, S>> {
+        if let Some(v) = variant {
+            self.begin_variant(v)?;
+        }
+        let (f, out) = (&mut self.formatter, &mut self.out);
+        if object {
+            f.begin_object(out)?
+        } else {
+            f.begin_array(out)?
+        }
+        let state = if len == Some(0) {
+            if object {
+                f.end_object(out)?
+            } else {
+                f.end_array(out)?
+            }
+            State::Empty
+        } else {
+            State::First
+        };
+        Ok(Compound {
+            ser: self,
+            state,
+            object,
+            variant: variant.is_some(),
+        })
+    }
 }
 
 /// Where an array or object is: nothing written yet, some, or empty (and
@@ -317,6 +352,8 @@ enum State {
 struct Compound<'a, F, S> {
     ser: &'a mut Serializer<F, S>,
     state: State,
+    /// an object (else an array)
+    object: bool,
     variant: bool,
 }
 
@@ -429,26 +466,15 @@ impl<'a, F: Formatter, S: Sink> ser::Serializer for &'a mut Serializer<F, S> {
     }
 
     fn serialize_seq(self, len: Option<usize>) -> Result<Compound<'a, F, S>> {
-        self.formatter.begin_array(&mut self.out)?;
-        let state = if len == Some(0) {
-            self.formatter.end_array(&mut self.out)?;
-            State::Empty
-        } else {
-            State::First
-        };
-        Ok(Compound {
-            ser: self,
-            state,
-            variant: false,
-        })
+        self.open(false, len, None)
     }
 
     fn serialize_tuple(self, len: usize) -> Result<Compound<'a, F, S>> {
-        self.serialize_seq(Some(len))
+        self.open(false, Some(len), None)
     }
 
     fn serialize_tuple_struct(self, _name: &'static str, len: usize) -> Result<Compound<'a, F, S>> {
-        self.serialize_seq(Some(len))
+        self.open(false, Some(len), None)
     }
 
     fn serialize_tuple_variant(
@@ -458,29 +484,15 @@ impl<'a, F: Formatter, S: Sink> ser::Serializer for &'a mut Serializer<F, S> {
         variant: &'static str,
         len: usize,
     ) -> Result<Compound<'a, F, S>> {
-        self.begin_variant(variant)?;
-        let mut c = self.serialize_seq(Some(len))?;
-        c.variant = true;
-        Ok(c)
+        self.open(false, Some(len), Some(variant))
     }
 
     fn serialize_map(self, len: Option<usize>) -> Result<Compound<'a, F, S>> {
-        self.formatter.begin_object(&mut self.out)?;
-        let state = if len == Some(0) {
-            self.formatter.end_object(&mut self.out)?;
-            State::Empty
-        } else {
-            State::First
-        };
-        Ok(Compound {
-            ser: self,
-            state,
-            variant: false,
-        })
+        self.open(true, len, None)
     }
 
     fn serialize_struct(self, _name: &'static str, len: usize) -> Result<Compound<'a, F, S>> {
-        self.serialize_map(Some(len))
+        self.open(true, Some(len), None)
     }
 
     fn serialize_struct_variant(
@@ -490,10 +502,7 @@ impl<'a, F: Formatter, S: Sink> ser::Serializer for &'a mut Serializer<F, S> {
         variant: &'static str,
         len: usize,
     ) -> Result<Compound<'a, F, S>> {
-        self.begin_variant(variant)?;
-        let mut c = self.serialize_map(Some(len))?;
-        c.variant = true;
-        Ok(c)
+        self.open(true, Some(len), Some(variant))
     }
 
     fn collect_str<T: ?Sized + Display>(self, value: &T) -> Result<()> {
@@ -529,19 +538,16 @@ impl<F: Formatter, S: Sink> Compound<'_, F, S> {
         Ok(ser.sink.full(&mut ser.out)?)
     }
 
-    fn end_array(self) -> Result<()> {
+    /// Closes the object or array (unless it was empty, and closed when
+    /// opened), and the variant around it.
+    fn close(self) -> Result<()> {
+        let (f, out) = (&mut self.ser.formatter, &mut self.ser.out);
         if self.state != State::Empty {
-            self.ser.formatter.end_array(&mut self.ser.out)?;
-        }
-        if self.variant {
-            self.ser.end_variant()?;
-        }
-        Ok(())
-    }
-
-    fn end_object(self) -> Result<()> {
-        if self.state != State::Empty {
-            self.ser.formatter.end_object(&mut self.ser.out)?;
+            if self.object {
+                f.end_object(out)?
+            } else {
+                f.end_array(out)?
+            }
         }
         if self.variant {
             self.ser.end_variant()?;
@@ -561,7 +567,7 @@ macro_rules! array_compound {
                     self.element(value)
                 }
                 fn end(self) -> Result<()> {
-                    self.end_array()
+                    self.close()
                 }
             }
         )*
@@ -591,7 +597,7 @@ macro_rules! struct_compound {
                     self.value(value)
                 }
                 fn end(self) -> Result<()> {
-                    self.end_object()
+                    self.close()
                 }
             }
         )*
@@ -613,7 +619,7 @@ impl<F: Formatter, S: Sink> ser::SerializeMap for Compound<'_, F, S> {
         self.value(value)
     }
     fn end(self) -> Result<()> {
-        self.end_object()
+        self.close()
     }
 }
 
