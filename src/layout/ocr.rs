@@ -18,22 +18,37 @@ use crate::lines::{Kind, Line};
 /// The longest word looked at.
 const MAX: usize = 16;
 
+/// A vocabulary word: its letters (padded with zeros to [`MAX`], so that a
+/// folded word is compared in one go), its length and its set of letters.
+#[derive(Clone)]
+struct Entry {
+    letters: [u8; MAX],
+    len: usize,
+    mask: u32,
+}
+
+impl Entry {
+    fn word(&self) -> &[u8] {
+        &self.letters[..self.len]
+    }
+}
+
 /// The vocabulary by word length: a word is compared only with the words of
 /// its own length and the lengths one shorter and one longer.
 struct Vocab {
-    by_len: Vec<Vec<(Vec<u8>, u32)>>,
+    by_len: Vec<Vec<Entry>>,
 }
 
 impl Vocab {
     /// The words of length `n - 1`, `n` and `n + 1`.
-    fn near(&self, n: usize) -> impl Iterator<Item = &(Vec<u8>, u32)> {
+    fn near(&self, n: usize) -> impl Iterator<Item = &Entry> {
         (n.saturating_sub(1)..=n + 1)
             .filter_map(|k| self.by_len.get(k))
             .flatten()
     }
 
     /// The words of length `n`.
-    fn of_len(&self, n: usize) -> &[(Vec<u8>, u32)] {
+    fn of_len(&self, n: usize) -> &[Entry] {
         self.by_len.get(n).map_or(&[], Vec::as_slice)
     }
 }
@@ -47,7 +62,13 @@ fn vocab() -> &'static Vocab {
             .iter()
             .filter(|w| w.is_ascii() && w.len() <= MAX)
         {
-            by_len[w.len()].push((w.as_bytes().to_vec(), mask(w.as_bytes())));
+            let mut letters = [0u8; MAX];
+            letters[..w.len()].copy_from_slice(w.as_bytes());
+            by_len[w.len()].push(Entry {
+                letters,
+                len: w.len(),
+                mask: mask(w.as_bytes()),
+            });
         }
         Vocab { by_len }
     })
@@ -118,23 +139,24 @@ fn repair_word(w: &str) -> Option<&'static str> {
             .zip(folded)
             .all(|(a, &b)| a.to_ascii_uppercase() == b);
     let v = vocab();
-    if let Some((word, _)) = v.of_len(n).iter().find(|(word, _)| word == folded) {
+    // `buf` is zero past the word, like the vocabulary's letters
+    if let Some(e) = v.of_len(n).iter().find(|e| e.letters == buf) {
         // the same word (any case) needs no repair
-        return (!as_written).then(|| std::str::from_utf8(word).unwrap_or_default());
+        return (!as_written).then(|| std::str::from_utf8(e.word()).unwrap_or_default());
     }
     if n < 6 {
         return None;
     }
     let m = mask(folded);
     let mut found: Option<&[u8]> = None;
-    for (word, wm) in v.near(n) {
-        if (m ^ wm).count_ones() > 2 || !within_one(folded, word) {
+    for e in v.near(n) {
+        if (m ^ e.mask).count_ones() > 2 || !within_one(folded, e.word()) {
             continue;
         }
         if found.is_some() {
             return None;
         }
-        found = Some(word);
+        found = Some(e.word());
     }
     found.map(|w| std::str::from_utf8(w).unwrap_or_default())
 }
@@ -196,9 +218,25 @@ fn tokens(t: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
-/// Words split at spaces, with their byte offsets.
+/// Words split at spaces, with their byte offsets. (A byte loop: the words
+/// are short, and a vectorized search for each space costs more.)
 fn spaced_words(t: &str) -> impl Iterator<Item = (usize, &str)> {
-    crate::text::pieces(t, b' ').filter(|(_, w)| !w.is_empty())
+    let b = t.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while b.get(i) == Some(&b' ') {
+            i += 1;
+        }
+        if i >= b.len() {
+            return None;
+        }
+        let start = i;
+        while b.get(i).is_some_and(|&c| c != b' ') {
+            i += 1;
+        }
+        // split at an ASCII space: always at a character boundary
+        Some((start, t.get(start..i).unwrap_or_default()))
+    })
 }
 
 /// True when `ahun` or `AHUN` (of `tahun`, `Tahun`, `TAHUN`) stands in the
@@ -219,37 +257,32 @@ fn is_marker(w: &str) -> bool {
             && w[..w.len() - 1].bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
-pub fn repair<'a>(lines: Vec<Line<'a>>, diags: &mut Diagnostics) -> Vec<Line<'a>> {
-    let mut out = Vec::with_capacity(lines.len());
-    for l in lines {
-        if matches!(l.kind, Kind::Row { .. } | Kind::Blank | Kind::Separator) {
-            out.push(l);
+/// The repairs of one line, in order: the byte range of each damaged word
+/// and what it is read as.
+fn line_fixes(t: &str) -> Vec<(usize, usize, String)> {
+    // a short line in capitals: told only when a word past the first is reached
+    let mut caps: Option<bool> = None;
+    let mut fixes: Vec<(usize, usize, String)> = Vec::new();
+    let mut first = true;
+    let mut after_tahun = false;
+    let b = t.as_bytes();
+    // looked for only when a word past the first is reached
+    let mut has_tahun: Option<bool> = None;
+    // parentheses open before the current word, counted up to the words
+    // checked (the first word, and every word of a line in capitals)
+    let (mut depth, mut seen) = (0usize, 0usize);
+    for (at, w) in spaced_words(t) {
+        if first && is_marker(w) {
             continue;
         }
-        let t: &str = &l.text;
-        // a short line in capitals: told only when a word past the first is reached
-        let mut caps: Option<bool> = None;
-        let mut fixes: Vec<(usize, usize, String)> = Vec::new();
-        let mut first = true;
-        let mut after_tahun = false;
-        let b = t.as_bytes();
-        // looked for only when a word past the first is reached
-        let mut has_tahun: Option<bool> = None;
-        // parentheses open before the current word (counted as the words go)
-        let (mut depth, mut seen) = (0usize, 0usize);
-        for (at, w) in spaced_words(t) {
-            if first && is_marker(w) {
-                continue;
-            }
-            let check = first
-                || *caps.get_or_insert_with(|| t.len() <= 120 && crate::text::is_mostly_upper(t));
-            first = false;
-            if after_tahun && let Some(y) = repair_year(w.trim_end_matches(['.', ',', ';', ')'])) {
-                fixes.push((at, at + 4, y));
-            }
-            after_tahun = w.eq_ignore_ascii_case("tahun");
-            // words in parentheses are asides, often English
-            // (`(KEY PERFORMANCE INDICATOR / KPI)`)
+        let check =
+            first || *caps.get_or_insert_with(|| t.len() <= 120 && crate::text::is_mostly_upper(t));
+        first = false;
+        if after_tahun && let Some(y) = repair_year(w.trim_end_matches(['.', ',', ';', ')'])) {
+            fixes.push((at, at + 4, y));
+        }
+        after_tahun = w.eq_ignore_ascii_case("tahun");
+        if check {
             for &c in &b[seen..at] {
                 match c {
                     b'(' => depth += 1,
@@ -258,17 +291,34 @@ pub fn repair<'a>(lines: Vec<Line<'a>>, diags: &mut Diagnostics) -> Vec<Line<'a>
                 }
             }
             seen = at;
-            let aside = depth > 0;
-            if check && !aside {
+            // words in parentheses are asides, often English
+            // (`(KEY PERFORMANCE INDICATOR / KPI)`)
+            if depth == 0 {
                 if let Some((s, inner)) = tokens(w).next()
                     && let Some(word) = repair_word(inner)
                 {
                     fixes.push((at + s, at + s + inner.len(), in_case_of(inner, word)));
                 }
-            } else if !*has_tahun.get_or_insert_with(|| mentions_tahun(b)) {
-                break;
+                continue;
             }
         }
+        // past the words checked, only a year after `tahun` is repaired
+        if !*has_tahun.get_or_insert_with(|| mentions_tahun(b)) {
+            break;
+        }
+    }
+    fixes
+}
+
+pub fn repair<'a>(lines: Vec<Line<'a>>, diags: &mut Diagnostics) -> Vec<Line<'a>> {
+    let mut out = Vec::with_capacity(lines.len());
+    for l in lines {
+        if matches!(l.kind, Kind::Row { .. } | Kind::Blank | Kind::Separator) {
+            out.push(l);
+            continue;
+        }
+        let t: &str = &l.text;
+        let fixes = line_fixes(t);
         if fixes.is_empty() {
             out.push(l);
             continue;
@@ -305,6 +355,13 @@ mod tests {
         }
 
         #[test]
+        fn line_fixes_are_those_of_the_word_by_word_reading(
+            s in "((I\\(EPUTUSAN|KINEIJA|Kineija|NDIKATOR|MEN1MBANG|KEPUTUSAN|tahun|Tahun|TAHUN|TaHun|z0l4|2O24|2014|- |1\\. |a\\) |\\(|\\)|[A-Za-z0-9]{1,8}|,|\\.) ?){0,16}"
+        ) {
+            proptest::prop_assert_eq!(line_fixes(&s), reference_fixes(&s));
+        }
+
+        #[test]
         fn spaced_words_are_the_pieces_between_spaces(s in "[ab ]{0,20}") {
             let plain: Vec<(usize, &str)> = s
                 .split(' ')
@@ -324,21 +381,16 @@ mod tests {
                 if w.bytes().filter(u8::is_ascii_alphabetic).count() < 4 {
                     return None;
                 }
-                let all: Vec<&(Vec<u8>, u32)> = vocab().by_len.iter().flatten().collect();
-                if let Some((word, _)) = all.iter().find(|(word, _)| word == folded) {
+                let all: Vec<&[u8]> = vocab().by_len.iter().flatten().map(Entry::word).collect();
+                if let Some(word) = all.iter().find(|word| **word == folded) {
                     let as_written = w.len() == n
                         && w.bytes().zip(folded).all(|(a, &b)| a.to_ascii_uppercase() == b);
                     return (!as_written).then(|| std::str::from_utf8(word).unwrap_or_default());
                 }
-                let m = mask(folded);
                 let near: Vec<&[u8]> = all
                     .iter()
-                    .filter(|(word, wm)| {
-                        word.len().abs_diff(n) <= 1
-                            && (m ^ wm).count_ones() <= 2
-                            && within_one(folded, word)
-                    })
-                    .map(|(word, _)| word.as_slice())
+                    .filter(|word| word.len().abs_diff(n) <= 1 && within_one(folded, word))
+                    .copied()
                     .collect();
                 match near.as_slice() {
                     [one] if n >= 6 => Some(std::str::from_utf8(one).unwrap_or_default()),
@@ -347,6 +399,52 @@ mod tests {
             })();
             proptest::prop_assert_eq!(repair_word(&w), plain);
         }
+    }
+
+    /// The repairs of a line read word by word, as first written: every word
+    /// visited, the parentheses counted before each.
+    fn reference_fixes(t: &str) -> Vec<(usize, usize, String)> {
+        let mut caps: Option<bool> = None;
+        let mut fixes = Vec::new();
+        let mut first = true;
+        let mut after_tahun = false;
+        let b = t.as_bytes();
+        let mut has_tahun: Option<bool> = None;
+        let (mut depth, mut seen) = (0usize, 0usize);
+        for (at, w) in t
+            .split(' ')
+            .map(|w| (w.as_ptr() as usize - t.as_ptr() as usize, w))
+            .filter(|(_, w)| !w.is_empty())
+        {
+            if first && is_marker(w) {
+                continue;
+            }
+            let check = first
+                || *caps.get_or_insert_with(|| t.len() <= 120 && crate::text::is_mostly_upper(t));
+            first = false;
+            if after_tahun && let Some(y) = repair_year(w.trim_end_matches(['.', ',', ';', ')'])) {
+                fixes.push((at, at + 4, y));
+            }
+            after_tahun = w.eq_ignore_ascii_case("tahun");
+            for &c in &b[seen..at] {
+                match c {
+                    b'(' => depth += 1,
+                    b')' => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
+            }
+            seen = at;
+            if check && depth == 0 {
+                if let Some((s, inner)) = tokens(w).next()
+                    && let Some(word) = repair_word(inner)
+                {
+                    fixes.push((at + s, at + s + inner.len(), in_case_of(inner, word)));
+                }
+            } else if !*has_tahun.get_or_insert_with(|| mentions_tahun(b)) {
+                break;
+            }
+        }
+        fixes
     }
 
     #[test]
