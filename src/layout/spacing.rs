@@ -135,41 +135,41 @@ pub fn undouble_str(s: &str) -> Option<String> {
     Some(out.join(" "))
 }
 
-/// True when `hit(k)` holds for some `k` in `0..n`. The positions are tested
-/// 32 at a time without branching, so that the compiler can vectorize a
-/// simple byte test.
-fn any_position(n: usize, hit: impl Fn(usize) -> bool) -> bool {
+/// True when `hit(w, k)` holds at some position of `b`: the text is read in
+/// windows of `W` bytes (32 positions and what the test looks ahead at), 32
+/// positions each, without branching, so that the compiler vectorizes the
+/// test. The end of the text goes into a window padded with zeros, which
+/// `hit` must never take for a hit; a short line, most lines, is one window
+/// of that kind rather than a byte-by-byte loop.
+#[inline]
+fn any_window<const W: usize>(b: &[u8], hit: impl Fn(&[u8; W], usize) -> bool) -> bool {
+    let block = |w: &[u8; W]| (0..32).fold(false, |any, k| any | hit(w, k));
     let mut i = 0;
-    while i + 32 <= n {
-        let mut any = false;
-        for k in i..i + 32 {
-            any |= hit(k);
-        }
-        if any {
+    while i + W <= b.len() {
+        if block(b[i..i + W].try_into().unwrap_or(&[0; W])) {
             return true;
         }
         i += 32;
     }
-    (i..n).any(hit)
+    while i < b.len() {
+        let mut end = [0u8; W];
+        end[..b.len() - i].copy_from_slice(&b[i..]);
+        if block(&end) {
+            return true;
+        }
+        i += 32;
+    }
+    false
 }
 
 /// True when three spaces stand two bytes apart (`␣a␣b␣`).
 fn has_spaced_run(b: &[u8]) -> bool {
-    let n = b.len().saturating_sub(4);
-    // three views of the same length, so that no test needs a bounds check
-    let (x, y, z) = (
-        &b[..n],
-        &b[2.min(b.len())..][..n],
-        &b[4.min(b.len())..][..n],
-    );
-    any_position(n, |k| (x[k] == b' ') & (y[k] == b' ') & (z[k] == b' '))
+    any_window::<36>(b, |w, k| (w[k] == b' ') & (w[k + 2] == b' ') & (w[k + 4] == b' '))
 }
 
 /// True when two equal capitals stand side by side (`KK`).
 fn has_doubled_capital(b: &[u8]) -> bool {
-    let n = b.len().saturating_sub(1);
-    let (x, y) = (&b[..n], &b[1.min(b.len())..][..n]);
-    any_position(n, |k| (x[k] == y[k]) & (x[k].wrapping_sub(b'A') < 26))
+    any_window::<33>(b, |w, k| (w[k] == w[k + 1]) & (w[k].wrapping_sub(b'A') < 26))
 }
 
 pub fn undouble<'a>(lines: Vec<Line<'a>>, diags: &mut Diagnostics) -> Vec<Line<'a>> {
