@@ -587,8 +587,10 @@ fn fuzzy_phrase(phrase: &[String], ws: &[&str]) -> bool {
     let mut total = 0;
     for (i, (p, w)) in phrase.iter().zip(ws).enumerate() {
         let w = w.to_uppercase();
-        let d = strsim::levenshtein(p, &w);
-        if d > if i == 0 { 2 } else { 1 } || d * 3 > p.len() {
+        let Some(d) = crate::text::edit_distance_within(p, &w, if i == 0 { 2 } else { 1 }) else {
+            return false;
+        };
+        if d * 3 > p.len() {
             return false;
         }
         total += d;

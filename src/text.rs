@@ -173,8 +173,46 @@ pub fn similar_word(a: &str, b: &str) -> bool {
     if n < 4 || la.abs_diff(lb) > 2 {
         return false;
     }
-    let d = strsim::levenshtein(a, b);
-    d <= if n >= 8 { 2 } else { 1 }
+    edit_distance_within(a, b, if n >= 8 { 2 } else { 1 }).is_some()
+}
+
+/// The edit (Levenshtein) distance of `a` and `b`, by characters, when it is
+/// at most `limit`; `None` when it is more. ASCII words are compared by bytes
+/// on the stack, and given up as soon as a whole row of the table is over the
+/// limit (a row's least value never falls in the rows after it); other texts
+/// go to `strsim`.
+pub fn edit_distance_within(a: &str, b: &str, limit: usize) -> Option<usize> {
+    const N: usize = 64;
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    if !(a.is_ascii() && b.is_ascii()) || y.len() >= N {
+        let d = strsim::levenshtein(a, b);
+        return (d <= limit).then_some(d);
+    }
+    if x.len().abs_diff(y.len()) > limit {
+        return None;
+    }
+    let m = y.len();
+    let mut prev = [0usize; N];
+    let mut cur = [0usize; N];
+    for (j, p) in prev.iter_mut().enumerate().take(m + 1) {
+        *p = j;
+    }
+    for (i, &c) in x.iter().enumerate() {
+        cur[0] = i + 1;
+        let mut least = cur[0];
+        for (j, &d) in y.iter().enumerate() {
+            let v = (prev[j] + usize::from(c != d))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+            cur[j + 1] = v;
+            least = least.min(v);
+        }
+        if least > limit {
+            return None;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    (prev[m] <= limit).then_some(prev[m])
 }
 
 /// True when a signature title names the same position as a position block:
@@ -210,6 +248,14 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn edit_distance_within_is_the_distance_up_to_the_limit(
+            a in "[ABCab é]{0,12}", b in "[ABCab é]{0,12}", limit in 0usize..6
+        ) {
+            let d = strsim::levenshtein(&a, &b);
+            proptest::prop_assert_eq!(edit_distance_within(&a, &b, limit), (d <= limit).then_some(d));
+        }
+
         #[test]
         fn mostly_upper_counts_as_the_plain_definition(s in "[A-Za-z0-9 .]{0,120}|[A-Za-zÉé ]{0,40}|[a-z ]{0,80}[ÉéА-Яа-я][A-Z ]{0,60}") {
             proptest::prop_assert_eq!(is_mostly_upper(&s), mostly_upper_plain(&s));

@@ -164,12 +164,16 @@ fn any_window<const W: usize>(b: &[u8], hit: impl Fn(&[u8; W], usize) -> bool) -
 
 /// True when three spaces stand two bytes apart (`␣a␣b␣`).
 fn has_spaced_run(b: &[u8]) -> bool {
-    any_window::<36>(b, |w, k| (w[k] == b' ') & (w[k + 2] == b' ') & (w[k + 4] == b' '))
+    any_window::<36>(b, |w, k| {
+        (w[k] == b' ') & (w[k + 2] == b' ') & (w[k + 4] == b' ')
+    })
 }
 
 /// True when two equal capitals stand side by side (`KK`).
 fn has_doubled_capital(b: &[u8]) -> bool {
-    any_window::<33>(b, |w, k| (w[k] == w[k + 1]) & (w[k].wrapping_sub(b'A') < 26))
+    any_window::<33>(b, |w, k| {
+        (w[k] == w[k + 1]) & (w[k].wrapping_sub(b'A') < 26)
+    })
 }
 
 pub fn undouble<'a>(lines: Vec<Line<'a>>, diags: &mut Diagnostics) -> Vec<Line<'a>> {

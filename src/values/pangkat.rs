@@ -392,10 +392,9 @@ fn classify(r: &Reading) -> Option<Match> {
     if !r.words[1..].iter().all(|w| rank_word(t, w)) {
         return None;
     }
-    // a key is within reach when at most one letter in five differs; the
+    // a key is within reach when at most one letter in five differs (the
     // distance is at least the difference in length, which settles most keys
-    // without computing it
-    let n = joined.chars().count();
+    // without computing it)
     // the keys within reach, with their distances
     let within: Vec<(usize, usize)> = t
         .keys
@@ -403,8 +402,8 @@ fn classify(r: &Reading) -> Option<Match> {
         .enumerate()
         .filter_map(|(i, k)| {
             let kn = k.chars().count();
-            let d = (n.abs_diff(kn) * 5 <= kn).then(|| strsim::levenshtein(&joined, k))?;
-            (d * 5 <= kn).then_some((i, d))
+            let d = crate::text::edit_distance_within(&joined, k, kn / 5)?;
+            Some((i, d))
         })
         .collect();
     let best = within.iter().map(|&(_, d)| d).min();
