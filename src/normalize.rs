@@ -101,9 +101,18 @@ fn needs_char_map(c: char) -> bool {
         | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' | DASH_MARK)
 }
 
+/// The characters of [`needs_char_map`] replaced; the runs of characters
+/// kept as they are copied whole.
 fn map_chars(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    let mut kept = 0;
+    for (i, c) in s.char_indices() {
+        // ASCII is always kept
+        if c.is_ascii() || !needs_char_map(c) {
+            continue;
+        }
+        out.push_str(&s[kept..i]);
+        kept = i + c.len_utf8();
         match c {
             '\u{00A0}'
             | '\u{1680}'
@@ -128,6 +137,7 @@ fn map_chars(s: &str) -> String {
             c => out.push(c),
         }
     }
+    out.push_str(&s[kept..]);
     out
 }
 
@@ -292,7 +302,44 @@ fn strip_emphasis(s: &str) -> Option<String> {
 mod tests {
     use super::normalize_line as n;
 
+    /// Every character mapped by itself, as `map_chars` was first written.
+    fn map_each(s: &str) -> String {
+        use unicode_normalization::UnicodeNormalization;
+        let mut out = String::new();
+        for c in s.chars() {
+            match c {
+                '\u{00A0}'
+                | '\u{1680}'
+                | '\u{2000}'..='\u{200A}'
+                | '\u{202F}'
+                | '\u{205F}'
+                | '\u{3000}'
+                | '\u{2028}'
+                | '\u{2029}' => out.push(' '),
+                '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => {}
+                '\u{2010}' | '\u{2011}' => out.push('-'),
+                '\u{2012}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => {
+                    out.push(super::DASH_MARK)
+                }
+                c if super::is_symbol_bullet(c) => out.push('•'),
+                '\u{1D400}'..='\u{1D7FF}' | '\u{FF01}'..='\u{FF5E}' => {
+                    out.extend(std::iter::once(c).nfkc())
+                }
+                super::DASH_MARK => {}
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
     proptest::proptest! {
+        #[test]
+        fn runs_are_mapped_as_each_character(
+            s in "([a-z ]|é|\u{00A0}|\u{200B}|\u{2010}|\u{2013}|\u{FF0D}|\u{FF21}|\u{1D40A}|\u{F0B7}|\u{E000}|\u{3000}|\u{00AD}){0,20}"
+        ) {
+            proptest::prop_assert_eq!(super::map_chars(&s), map_each(&s));
+        }
+
         /// The hyphens found with `memchr`, against every byte looked at.
         #[test]
         fn hyphens_that_may_join_as_a_byte_scan_finds_them(s in "[a é1-]{0,30}") {
