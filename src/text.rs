@@ -178,7 +178,7 @@ pub fn similar_word(a: &str, b: &str) -> bool {
 
 /// The edit (Levenshtein) distance of `a` and `b`, by characters, when it is
 /// at most `limit`; `None` when it is more. ASCII words are compared by bytes
-/// on the stack, and given up as soon as a whole row of the table is over the
+/// on the stack, after a test of the bytes they hold, and given up as soon as a whole row of the table is over the
 /// limit (a row's least value never falls in the rows after it); other texts
 /// go to `strsim`.
 pub fn edit_distance_within(a: &str, b: &str, limit: usize) -> Option<usize> {
@@ -189,6 +189,12 @@ pub fn edit_distance_within(a: &str, b: &str, limit: usize) -> Option<usize> {
         return (d <= limit).then_some(d);
     }
     if x.len().abs_diff(y.len()) > limit {
+        return None;
+    }
+    // an edit changes the set of bytes present (folded into 64 bits) by at
+    // most two: texts whose sets differ by more are settled without the table
+    let set = |t: &[u8]| t.iter().fold(0u64, |m, &c| m | 1 << (c & 63));
+    if (set(x) ^ set(y)).count_ones() as usize > 2 * limit {
         return None;
     }
     let m = y.len();
