@@ -139,7 +139,10 @@ impl Phrase {
     }
 }
 
-/// Case-insensitive word equality; `upper` is already upper case.
+/// Case-insensitive word equality; `upper` is already upper case. The
+/// common answers are given inline; a word that may hold letters outside
+/// ASCII goes to [`eq_word_unicode`].
+#[inline]
 pub fn eq_word(w: &str, upper: &str) -> bool {
     if w.len() == upper.len() && w.eq_ignore_ascii_case(upper) {
         return true;
@@ -152,7 +155,13 @@ pub fn eq_word(w: &str, upper: &str) -> bool {
     {
         return false;
     }
-    // only non-ASCII text can still match: its upper case may differ in length
+    eq_word_unicode(w, upper)
+}
+
+/// The rest of [`eq_word`]: only non-ASCII text can still match, as its
+/// upper case may differ in length.
+#[inline(never)]
+fn eq_word_unicode(w: &str, upper: &str) -> bool {
     !w.is_ascii() && w.to_uppercase() == upper
 }
 
