@@ -21,6 +21,21 @@ use serde_json::ser::{CharEscape, CompactFormatter, Formatter, PrettyFormatter};
 use std::fmt::Display;
 use std::io;
 
+/// The two formatters this module writes with, and whether the formatter is
+/// the compact one: a struct's keys are then written in one go
+/// ([`Compound::field_key`]).
+trait Layout: Formatter {
+    const COMPACT: bool;
+}
+
+impl Layout for CompactFormatter {
+    const COMPACT: bool = true;
+}
+
+impl Layout for PrettyFormatter<'_> {
+    const COMPACT: bool = false;
+}
+
 /// Writes `value` as compact JSON (as `serde_json::to_writer`), in pieces of
 /// about [`PIECE`] bytes.
 pub fn to_writer<W: io::Write, T: ?Sized + Serialize>(writer: W, value: &T) -> io::Result<()> {
@@ -85,7 +100,7 @@ impl<W: io::Write> Sink for Stream<W> {
     }
 }
 
-fn append<F: Formatter, T: ?Sized + Serialize>(
+fn append<F: Layout, T: ?Sized + Serialize>(
     out: &mut Vec<u8>,
     formatter: F,
     value: &T,
@@ -104,7 +119,7 @@ fn append<F: Formatter, T: ?Sized + Serialize>(
     })
 }
 
-fn stream<W: io::Write, F: Formatter, T: ?Sized + Serialize>(
+fn stream<W: io::Write, F: Layout, T: ?Sized + Serialize>(
     writer: W,
     formatter: F,
     value: &T,
@@ -248,7 +263,7 @@ fn char_escape(b: u8) -> CharEscape {
 /// copied whole between their quotes (the `"` that both formatters write
 /// for the start and end of a string). Others go run by run, with the
 /// formatter's escapes between the runs.
-fn write_str<F: Formatter>(out: &mut Vec<u8>, f: &mut F, s: &str) -> io::Result<()> {
+fn write_str<F: Layout>(out: &mut Vec<u8>, f: &mut F, s: &str) -> io::Result<()> {
     let b = s.as_bytes();
     if !has_escape(b) {
         out.reserve(b.len() + 2);
@@ -282,7 +297,7 @@ struct Serializer<F, S> {
     sink: S,
 }
 
-impl<F: Formatter, S: Sink> Serializer<F, S> {
+impl<F: Layout, S: Sink> Serializer<F, S> {
     fn str(&mut self, s: &str) -> Result<()> {
         Ok(write_str(&mut self.out, &mut self.formatter, s)?)
     }
@@ -367,7 +382,7 @@ macro_rules! write_number {
     };
 }
 
-impl<'a, F: Formatter, S: Sink> ser::Serializer for &'a mut Serializer<F, S> {
+impl<'a, F: Layout, S: Sink> ser::Serializer for &'a mut Serializer<F, S> {
     type Ok = ();
     type Error = Error;
     type SerializeSeq = Compound<'a, F, S>;
@@ -510,7 +525,7 @@ impl<'a, F: Formatter, S: Sink> ser::Serializer for &'a mut Serializer<F, S> {
     }
 }
 
-impl<F: Formatter, S: Sink> Compound<'_, F, S> {
+impl<F: Layout, S: Sink> Compound<'_, F, S> {
     fn element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<()> {
         let ser = &mut *self.ser;
         ser.formatter
@@ -528,6 +543,35 @@ impl<F: Formatter, S: Sink> Compound<'_, F, S> {
         self.state = State::Rest;
         key.serialize(KeySerializer { ser: &mut *ser })?;
         Ok(ser.formatter.end_object_key(&mut ser.out)?)
+    }
+
+    /// A struct's key and the `:` after it. Compact output with a key
+    /// that needs no escape (a field name) is written directly: `,"key":`,
+    /// the bytes the formatter writes; anything else goes the general way.
+    fn field_key(&mut self, key: &'static str) -> Result<()> {
+        if !F::COMPACT || has_escape(key.as_bytes()) {
+            self.key(key)?;
+            let ser = &mut *self.ser;
+            return Ok(ser.formatter.begin_object_value(&mut ser.out)?);
+        }
+        let out = &mut self.ser.out;
+        out.reserve(key.len() + 4);
+        if self.state != State::First {
+            out.push(b',');
+        }
+        self.state = State::Rest;
+        out.push(b'"');
+        out.extend_from_slice(key.as_bytes());
+        out.extend_from_slice(b"\":");
+        Ok(())
+    }
+
+    /// A struct field's value, after [`Compound::field_key`].
+    fn field_value<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<()> {
+        let ser = &mut *self.ser;
+        value.serialize(&mut *ser)?;
+        ser.formatter.end_object_value(&mut ser.out)?;
+        Ok(ser.sink.full(&mut ser.out)?)
     }
 
     fn value<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<()> {
@@ -560,7 +604,7 @@ impl<F: Formatter, S: Sink> Compound<'_, F, S> {
 macro_rules! array_compound {
     ($($trait:ident :: $method:ident,)*) => {
         $(
-            impl<F: Formatter, S: Sink> ser::$trait for Compound<'_, F, S> {
+            impl<F: Layout, S: Sink> ser::$trait for Compound<'_, F, S> {
                 type Ok = ();
                 type Error = Error;
                 fn $method<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<()> {
@@ -585,7 +629,7 @@ array_compound! {
 macro_rules! struct_compound {
     ($($trait:ident,)*) => {
         $(
-            impl<F: Formatter, S: Sink> ser::$trait for Compound<'_, F, S> {
+            impl<F: Layout, S: Sink> ser::$trait for Compound<'_, F, S> {
                 type Ok = ();
                 type Error = Error;
                 fn serialize_field<T: ?Sized + Serialize>(
@@ -593,8 +637,8 @@ macro_rules! struct_compound {
                     key: &'static str,
                     value: &T,
                 ) -> Result<()> {
-                    self.key(key)?;
-                    self.value(value)
+                    self.field_key(key)?;
+                    self.field_value(value)
                 }
                 fn end(self) -> Result<()> {
                     self.close()
@@ -609,7 +653,7 @@ struct_compound! {
     SerializeStructVariant,
 }
 
-impl<F: Formatter, S: Sink> ser::SerializeMap for Compound<'_, F, S> {
+impl<F: Layout, S: Sink> ser::SerializeMap for Compound<'_, F, S> {
     type Ok = ();
     type Error = Error;
     fn serialize_key<T: ?Sized + Serialize>(&mut self, key: &T) -> Result<()> {
@@ -646,7 +690,7 @@ macro_rules! quoted_key {
     };
 }
 
-impl<F: Formatter, S: Sink> ser::Serializer for KeySerializer<'_, F, S> {
+impl<F: Layout, S: Sink> ser::Serializer for KeySerializer<'_, F, S> {
     type Ok = ();
     type Error = Error;
     type SerializeSeq = ser::Impossible<(), Error>;
