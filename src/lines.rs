@@ -213,16 +213,18 @@ pub fn classify(text: &str) -> Kind {
     if let Some(k) = row(text) {
         return k;
     }
-    if let Some(k) = label(text) {
+    // the bullet, skipped once for the three kinds that start after it
+    let at = skip_bullet(text);
+    if let Some(k) = label(text, at) {
         return k;
     }
     if let Some((jenis, repaired)) = heading(t) {
         return Kind::Heading { jenis, repaired };
     }
-    if let Some(k) = colon(text) {
+    if let Some(k) = colon(text, at) {
         return k;
     }
-    if let Some(k) = item(text) {
+    if let Some(k) = item(text, at) {
         return k;
     }
     Kind::Text
@@ -330,8 +332,8 @@ fn skip_ordinal(text: &str, at: usize, require_sep: bool) -> Option<(Range<usize
 }
 
 /// `[bullet] [ordinal] LABEL [":" value]` — a position-block label.
-fn label(text: &str) -> Option<Kind> {
-    let mut at = skip_bullet(text);
+/// `at`: after the line's bullet ([`skip_bullet`]).
+fn label(text: &str, mut at: usize) -> Option<Kind> {
     if let Some((_, after)) = skip_ordinal(text, at, false) {
         at = after;
     }
@@ -434,8 +436,7 @@ pub fn word_offsets(s: &str) -> impl Iterator<Item = (usize, &str)> + Clone {
 }
 
 /// `[bullet] ":" value`
-fn colon(text: &str) -> Option<Kind> {
-    let at = skip_bullet(text);
+fn colon(text: &str, at: usize) -> Option<Kind> {
     let rest = &text[at..];
     let v = rest.strip_prefix(':')?;
     let vstart = text.len() - v.len() + (v.len() - v.trim_start().len());
@@ -499,8 +500,7 @@ fn row(text: &str) -> Option<Kind> {
 }
 
 /// `[bullet] item-label sep text` or `bullet text`.
-fn item(text: &str) -> Option<Kind> {
-    let at = skip_bullet(text);
+fn item(text: &str, at: usize) -> Option<Kind> {
     let bulleted = at > text.len() - text.trim_start().len();
     if let Some((label, after)) = skip_ordinal(text, at, true) {
         return Some(Kind::Item {
