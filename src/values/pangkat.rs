@@ -435,8 +435,19 @@ fn classify(r: &Reading) -> Option<Match> {
 /// True when the line reads as a rank (possibly misspelled, possibly with a
 /// grade), or as a grade alone: `Pembina Utama Muda (IV/c)`, `Pembina, IV/a`,
 /// `Pembina Utam Muda`, `Pimpinan Utama Madya`, `Penata Tk. I`, `Gol. III/b`.
+///
+/// A signature's lines are asked this more than once (whether a line anchors
+/// a signature, then where its name ends): the last few answers are kept for
+/// the document ([`crate::memo`]).
 pub fn looks_like_rank(text: &str) -> bool {
-    read(text).as_ref().and_then(classify).is_some()
+    use crate::memo::{Recent, cached};
+    use std::cell::RefCell;
+    thread_local! {
+        static RANKS: RefCell<Recent<bool>> = const { RefCell::new(Recent::new()) };
+    }
+    cached(&RANKS, text, || {
+        read(text).as_ref().and_then(classify).is_some()
+    })
 }
 
 /// Reads a rank line: canonical pangkat and the written golongan, with
