@@ -280,7 +280,8 @@ pub fn strip_tags(s: &str) -> String {
 ///
 /// A cell that is not a list gives one item; an empty cell gives none.
 pub fn list_items(cell: &str) -> Vec<String> {
-    let lower_has_li = contains_ci(cell, "<li");
+    // most cells have no tag at all, which one vectorized scan tells
+    let lower_has_li = memchr::memchr(b'<', cell.as_bytes()).is_some() && contains_ci(cell, "<li");
     let raw: Vec<String> = if lower_has_li {
         split_li(cell)
     } else {
