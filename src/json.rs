@@ -889,6 +889,40 @@ mod tests {
     }
 
     #[test]
+    fn struct_keys_are_written_as_serde_json_writes_them() {
+        // field names as one piece; a name that needs an escape the general way
+        #[derive(Serialize)]
+        struct Fields {
+            first: u8,
+            #[serde(rename = "a \"quoted\"\tkey")]
+            quoted: Option<&'static str>,
+            empty: Vec<u8>,
+            #[serde(rename = "")]
+            nameless: (),
+        }
+        let v = vec![
+            Fields {
+                first: 1,
+                quoted: Some("x"),
+                empty: vec![],
+                nameless: (),
+            },
+            Fields {
+                first: 2,
+                quoted: None,
+                empty: vec![3],
+                nameless: (),
+            },
+        ];
+        let mut compact = Vec::new();
+        write(&mut compact, &v).unwrap();
+        assert_eq!(compact, serde_json::to_vec(&v).unwrap());
+        let mut pretty = Vec::new();
+        write_pretty(&mut pretty, &v).unwrap();
+        assert_eq!(pretty, serde_json::to_vec_pretty(&v).unwrap());
+    }
+
+    #[test]
     fn a_key_that_is_not_a_string_is_an_error() {
         let v = BTreeMap::from([(vec![1u8], 1)]);
         assert!(serde_json::to_string(&v).is_err());

@@ -178,9 +178,9 @@ pub fn similar_word(a: &str, b: &str) -> bool {
 
 /// The edit (Levenshtein) distance of `a` and `b`, by characters, when it is
 /// at most `limit`; `None` when it is more. ASCII words are compared by bytes
-/// on the stack, after a test of the bytes they hold, and given up as soon as a whole row of the table is over the
-/// limit (a row's least value never falls in the rows after it); other texts
-/// go to `strsim`.
+/// on the stack, after a test of the bytes they hold, and given up as soon as
+/// a whole row of the table is over the limit (a row's least value never
+/// falls in the rows after it); other texts go to `strsim`.
 pub fn edit_distance_within(a: &str, b: &str, limit: usize) -> Option<usize> {
     const N: usize = 64;
     let (x, y) = (a.as_bytes(), b.as_bytes());
