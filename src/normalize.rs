@@ -101,8 +101,8 @@ fn needs_char_map(c: char) -> bool {
         | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' | DASH_MARK)
 }
 
-/// The characters of [`needs_char_map`] replaced; the runs of characters
-/// kept as they are copied whole.
+/// The characters of [`needs_char_map`] replaced ([`map_char`]); the runs of
+/// characters kept as they are copied whole.
 fn map_chars(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut kept = 0;
@@ -113,32 +113,39 @@ fn map_chars(s: &str) -> String {
         }
         out.push_str(&s[kept..i]);
         kept = i + c.len_utf8();
-        match c {
-            '\u{00A0}'
-            | '\u{1680}'
-            | '\u{2000}'..='\u{200A}'
-            | '\u{202F}'
-            | '\u{205F}'
-            | '\u{3000}'
-            | '\u{2028}'
-            | '\u{2029}' => out.push(' '),
-            '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => {}
-            '\u{2010}' | '\u{2011}' => out.push('-'),
-            '\u{2012}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => {
-                out.push(DASH_MARK)
-            }
-            c if is_symbol_bullet(c) => out.push('•'),
-            // mathematical alphanumerics (𝐊𝐄𝐏𝐔𝐓𝐔𝐒𝐀𝐍) and fullwidth forms: their plain letters
-            '\u{1D400}'..='\u{1D7FF}' | '\u{FF01}'..='\u{FF5E}' => {
-                out.extend(std::iter::once(c).nfkc())
-            }
-            // a private-use character that happens to be our marker: drop it
-            DASH_MARK => {}
-            c => out.push(c),
-        }
+        map_char(c, &mut out);
     }
     out.push_str(&s[kept..]);
     out
+}
+
+/// What one character is written as: spaces as a space, invisible marks as
+/// nothing, dashes as `-` or the dash mark, symbol bullets as `•`,
+/// mathematical and fullwidth letters as plain ones; any other as itself.
+fn map_char(c: char, out: &mut String) {
+    match c {
+        '\u{00A0}'
+        | '\u{1680}'
+        | '\u{2000}'..='\u{200A}'
+        | '\u{202F}'
+        | '\u{205F}'
+        | '\u{3000}'
+        | '\u{2028}'
+        | '\u{2029}' => out.push(' '),
+        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => {}
+        '\u{2010}' | '\u{2011}' => out.push('-'),
+        '\u{2012}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => {
+            out.push(DASH_MARK)
+        }
+        c if is_symbol_bullet(c) => out.push('•'),
+        // mathematical alphanumerics (𝐊𝐄𝐏𝐔𝐓𝐔𝐒𝐀𝐍) and fullwidth forms: their plain letters
+        '\u{1D400}'..='\u{1D7FF}' | '\u{FF01}'..='\u{FF5E}' => {
+            out.extend(std::iter::once(c).nfkc())
+        }
+        // a private-use character that happens to be our marker: drop it
+        DASH_MARK => {}
+        c => out.push(c),
+    }
 }
 
 /// Cheap precheck: some `-` has a spaced word (or number) on both sides,
@@ -302,32 +309,12 @@ fn strip_emphasis(s: &str) -> Option<String> {
 mod tests {
     use super::normalize_line as n;
 
-    /// Every character mapped by itself, as `map_chars` was first written.
+    /// Every character mapped by itself, as `map_chars` was first written:
+    /// the characters it copies in runs must be those that map to themselves.
     fn map_each(s: &str) -> String {
-        use unicode_normalization::UnicodeNormalization;
         let mut out = String::new();
         for c in s.chars() {
-            match c {
-                '\u{00A0}'
-                | '\u{1680}'
-                | '\u{2000}'..='\u{200A}'
-                | '\u{202F}'
-                | '\u{205F}'
-                | '\u{3000}'
-                | '\u{2028}'
-                | '\u{2029}' => out.push(' '),
-                '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => {}
-                '\u{2010}' | '\u{2011}' => out.push('-'),
-                '\u{2012}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => {
-                    out.push(super::DASH_MARK)
-                }
-                c if super::is_symbol_bullet(c) => out.push('•'),
-                '\u{1D400}'..='\u{1D7FF}' | '\u{FF01}'..='\u{FF5E}' => {
-                    out.extend(std::iter::once(c).nfkc())
-                }
-                super::DASH_MARK => {}
-                c => out.push(c),
-            }
+            super::map_char(c, &mut out);
         }
         out
     }

@@ -176,16 +176,17 @@ pub fn similar_word(a: &str, b: &str) -> bool {
     edit_distance_within(a, b, if n >= 8 { 2 } else { 1 }).is_some()
 }
 
-/// The edit (Levenshtein) distance of `a` and `b`, by characters, when it is
-/// at most `limit`; `None` when it is more. ASCII words are compared by bytes
-/// on the stack, after a test of the bytes they hold, and given up as soon as
-/// a whole row of the table is over the limit (a row's least value never
-/// falls in the rows after it); other texts go to `strsim`.
+/// The edit (Levenshtein) distance, by characters, of `a` in ASCII upper
+/// case and `b` as written (callers give `b` in upper case), when it is at
+/// most `limit`; `None` when it is more. ASCII words are compared by bytes on
+/// the stack, after a test of the bytes they hold, and given up as soon as a
+/// whole row of the table is over the limit (a row's least value never falls
+/// in the rows after it); other texts go to `strsim`.
 pub fn edit_distance_within(a: &str, b: &str, limit: usize) -> Option<usize> {
     const N: usize = 64;
     let (x, y) = (a.as_bytes(), b.as_bytes());
     if !(a.is_ascii() && b.is_ascii()) || y.len() >= N {
-        let d = strsim::levenshtein(a, b);
+        let d = strsim::levenshtein(&a.to_ascii_uppercase(), b);
         return (d <= limit).then_some(d);
     }
     if x.len().abs_diff(y.len()) > limit {
@@ -193,7 +194,10 @@ pub fn edit_distance_within(a: &str, b: &str, limit: usize) -> Option<usize> {
     }
     // an edit changes the set of bytes present (folded into 64 bits) by at
     // most two: texts whose sets differ by more are settled without the table
-    let set = |t: &[u8]| t.iter().fold(0u64, |m, &c| m | 1 << (c & 63));
+    let set = |t: &[u8]| {
+        t.iter()
+            .fold(0u64, |m, &c| m | 1 << (c.to_ascii_uppercase() & 63))
+    };
     if (set(x) ^ set(y)).count_ones() as usize > 2 * limit {
         return None;
     }
@@ -204,6 +208,7 @@ pub fn edit_distance_within(a: &str, b: &str, limit: usize) -> Option<usize> {
         *p = j;
     }
     for (i, &c) in x.iter().enumerate() {
+        let c = c.to_ascii_uppercase();
         cur[0] = i + 1;
         let mut least = cur[0];
         for (j, &d) in y.iter().enumerate() {
@@ -253,12 +258,23 @@ mod tests {
         up > 0 && up >= 4 * low
     }
 
+    #[test]
+    fn edit_distances() {
+        assert_eq!(edit_distance_within("Utam", "UTAMA", 1), Some(1));
+        assert_eq!(edit_distance_within("pimpinan", "PEMBINA", 3), Some(3));
+        assert_eq!(edit_distance_within("pimpinan", "PEMBINA", 2), None);
+        assert_eq!(edit_distance_within("", "MUDA", 4), Some(4));
+        assert_eq!(edit_distance_within("mUdA", "MUDA", 0), Some(0));
+        assert_eq!(edit_distance_within("mudá", "MUDA", 1), Some(1));
+        assert_eq!(edit_distance_within(&"x".repeat(40), "MUDA", 2), None);
+    }
+
     proptest::proptest! {
         #[test]
         fn edit_distance_within_is_the_distance_up_to_the_limit(
             a in "[ABCab é]{0,12}", b in "[ABCab é]{0,12}", limit in 0usize..6
         ) {
-            let d = strsim::levenshtein(&a, &b);
+            let d = strsim::levenshtein(&a.to_ascii_uppercase(), &b);
             proptest::prop_assert_eq!(edit_distance_within(&a, &b, limit), (d <= limit).then_some(d));
         }
 

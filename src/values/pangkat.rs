@@ -221,31 +221,6 @@ fn eq_upper(w: &str, upper: &str) -> bool {
     w.eq_ignore_ascii_case(upper)
 }
 
-/// Edit distance between a word (any case) and an upper-case word, without
-/// allocating; `usize::MAX` for words longer than 31 characters.
-fn distance(w: &str, upper: &str) -> usize {
-    const N: usize = 32;
-    let mut prev = [0usize; N];
-    let mut cur = [0usize; N];
-    let m = upper.chars().count();
-    if m >= N || w.chars().count() >= N {
-        return usize::MAX;
-    }
-    for (j, p) in prev.iter_mut().enumerate().take(m + 1) {
-        *p = j;
-    }
-    for (i, a) in w.chars().enumerate() {
-        let a = a.to_ascii_uppercase();
-        cur[0] = i + 1;
-        for (j, b) in upper.chars().enumerate() {
-            let subst = prev[j] + usize::from(a != b);
-            cur[j + 1] = subst.min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[m]
-}
-
 /// Two words are the same up to OCR damage: equal, or within one edit (two
 /// for words of eight letters or more); words under four letters must be equal.
 fn similar(w: &str, upper: &str) -> bool {
@@ -261,20 +236,7 @@ fn similar(w: &str, upper: &str) -> bool {
         return false;
     }
     let limit: usize = if n >= 8 { 2 } else { 1 };
-    // one edit changes the set of letters by at most two: words whose sets
-    // differ by more are settled without the distance
-    let letters = |s: &str| {
-        s.bytes()
-            .filter(u8::is_ascii_alphabetic)
-            .fold(0u32, |m, b| m | 1 << (b.to_ascii_uppercase() - b'A'))
-    };
-    if w.is_ascii()
-        && upper.is_ascii()
-        && (letters(w) ^ letters(upper)).count_ones() as usize > 2 * limit
-    {
-        return false;
-    }
-    distance(w, upper) <= limit
+    crate::text::edit_distance_within(w, upper, limit).is_some()
 }
 
 /// True when a word can stand after the first word of a rank line.
@@ -553,14 +515,16 @@ mod tests {
 
     proptest! {
         #[test]
-        fn letter_sets_settle_no_similar_word(w in "[A-Za-z.]{0,12}", k in 0usize..8) {
-            // `similar` as the edit distance alone
+        fn similar_words_are_within_the_edit_distance(w in "[A-Za-z.]{0,12}", k in 0usize..8) {
+            // `similar` as the full edit distance
             let t = &*TABLE;
             let m = &t.modifiers[k % t.modifiers.len()];
             let plain = w.len().abs_diff(m.len()) <= 2
                 && (eq_upper(&w, m) || {
                     let n = w.chars().count().min(m.chars().count());
-                    n >= 4 && distance(&w, m) <= if n >= 8 { 2 } else { 1 }
+                    n >= 4
+                        && strsim::levenshtein(&w.to_ascii_uppercase(), m)
+                            <= if n >= 8 { 2 } else { 1 }
                 });
             prop_assert_eq!(similar(&w, m), plain);
         }
@@ -820,15 +784,6 @@ mod tests {
             assert!(d.is_empty(), "{with}: {d:?}");
             assert_eq!(pangkat_of(&r.golongan), Some(r.pangkat.as_str()));
         }
-    }
-
-    #[test]
-    fn distances() {
-        assert_eq!(distance("Utam", "UTAMA"), 1);
-        assert_eq!(distance("pimpinan", "PEMBINA"), 3);
-        assert_eq!(distance("", "MUDA"), 4);
-        assert_eq!(distance("mUdA", "MUDA"), 0);
-        assert_eq!(distance(&"x".repeat(40), "MUDA"), usize::MAX);
     }
 
     /// A rank of the table, damaged by one edit in one of its words.
