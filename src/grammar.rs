@@ -48,6 +48,49 @@ static CLASS: [u8; 256] = {
     t
 };
 
+/// A byte repeated in every byte of a `u64`.
+const fn splat(b: u8) -> u64 {
+    b as u64 * 0x0101_0101_0101_0101
+}
+
+/// Bit 7 of each byte of `w` set where the byte is an ASCII letter or digit
+/// (SWAR: each comparison is an addition that carries into bit 7, done on
+/// the low seven bits so no byte carries into the next).
+#[inline]
+fn ascii_alnum_bits(w: u64) -> u64 {
+    let x = w & splat(0x7f);
+    // bit 7 set when x >= lo, and when x > hi
+    let at_least = |x: u64, lo: u8| x + splat(0x80 - lo);
+    let above = |x: u64, hi: u8| x + splat(0x7f - hi);
+    let digit = at_least(x, b'0') & !above(x, b'9');
+    let folded = x | splat(0x20);
+    let letter = at_least(folded, b'a') & !above(folded, b'z');
+    (digit | letter) & !w & splat(0x80)
+}
+
+/// The length of the run of ASCII letters and digits at `b[i..]`, tested
+/// eight bytes at a time (the last few zero-padded: zero is no letter).
+#[inline]
+fn ascii_alnum_run(b: &[u8], mut i: usize) -> usize {
+    let from = i;
+    loop {
+        let w = match b.get(i..i + 8) {
+            Some(chunk) => u64::from_le_bytes(chunk.try_into().unwrap_or_default()),
+            None => {
+                let mut pad = [0u8; 8];
+                let tail = b.get(i..).unwrap_or_default();
+                pad[..tail.len()].copy_from_slice(tail);
+                u64::from_le_bytes(pad)
+            }
+        };
+        let stop = !ascii_alnum_bits(w) & splat(0x80);
+        if stop != 0 {
+            return (i - from + (stop.trailing_zeros() / 8) as usize).min(b.len() - from);
+        }
+        i += 8;
+    }
+}
+
 impl<'a> Words<'a> {
     /// The next word and its byte offset in the text.
     #[inline]
@@ -66,15 +109,16 @@ impl<'a> Words<'a> {
             }
         }
         let start = i;
-        // to its end
-        while let Some(&c) = b.get(i) {
-            match CLASS[usize::from(c)] {
-                0 => break,
-                1 => i += 1,
-                _ => match self.char_at(i) {
+        // to its end: eight ASCII bytes at a time, and a character outside
+        // ASCII decoded where the run of ASCII letters and digits stops
+        loop {
+            i += ascii_alnum_run(b, i);
+            match b.get(i) {
+                Some(&c) if c >= 0x80 => match self.char_at(i) {
                     (true, len) => i += len,
                     (false, _) => break,
                 },
+                _ => break,
             }
         }
         self.at = i;
