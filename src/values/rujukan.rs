@@ -145,31 +145,8 @@ pub fn mentions_regulation(text: &str, g: &Regulations) -> bool {
 }
 
 /// The next word (maximal alphanumeric run) of `s`: (byte offset, word).
-/// ASCII is tested byte by byte; other characters are decoded.
 fn next_word(s: &str) -> Option<(usize, &str)> {
-    let start = word_boundary(s, 0, true)?;
-    let end = word_boundary(s, start, false).unwrap_or(s.len());
-    Some((start, &s[start..end]))
-}
-
-/// The first byte offset from `from` whose character is (`alnum`) or is not
-/// (`!alnum`) alphanumeric.
-fn word_boundary(s: &str, from: usize, alnum: bool) -> Option<usize> {
-    let b = s.as_bytes();
-    let mut i = from;
-    while i < b.len() {
-        let (is_alnum, len) = if b[i] < 0x80 {
-            (b[i].is_ascii_alphanumeric(), 1)
-        } else {
-            let c = s[i..].chars().next()?;
-            (c.is_alphanumeric(), c.len_utf8())
-        };
-        if is_alnum == alnum {
-            return Some(i);
-        }
-        i += len;
-    }
-    None
+    crate::grammar::words(s).next_at()
 }
 
 /// True when `w` is the first word of a type form (ASCII, case-insensitive).
