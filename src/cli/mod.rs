@@ -479,7 +479,10 @@ fn parse_with(args: ParseArgs, stats: Option<bool>) -> i32 {
             }
             let line = match &outcome {
                 Outcome::Parsed(doc) if lines_sink => {
-                    let mut v = Vec::with_capacity(1 << 14);
+                    // about three output bytes to an input byte: sized once,
+                    // not grown (and copied) twice
+                    let hint = usize::try_from(doc.source.bytes).unwrap_or(0);
+                    let mut v = Vec::with_capacity(hint.saturating_mul(3).clamp(1 << 14, 1 << 26));
                     kinerja::json::write(&mut v, doc.as_ref()).ok().map(|_| {
                         v.push(b'\n');
                         v
