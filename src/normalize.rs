@@ -25,11 +25,16 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 /// Normalizes one line.
 pub fn normalize_line(line: &str) -> Cow<'_, str> {
     let bytes = line.as_bytes();
-    // a few vectorized scans decide what the line needs
-    let ascii = line.is_ascii();
-    let markup =
-        memchr::memchr3(b'*', b'_', b'#', bytes).is_some() || memchr::memchr(0x0C, bytes).is_some();
-    let hyphen = memchr::memchr(b'-', bytes).is_some();
+    // one branch-free pass decides what the line needs: a byte outside
+    // ASCII (1), an emphasis mark or form feed (2), a hyphen (4)
+    let shape = crate::text::byte_classes(bytes, |c, _| {
+        u8::from(c >= 0x80)
+            | (u8::from((c == b'*') | (c == b'_') | (c == b'#') | (c == 0x0C)) << 1)
+            | (u8::from(c == b'-') << 2)
+    });
+    let ascii = shape & 1 == 0;
+    let markup = shape & 2 != 0;
+    let hyphen = shape & 4 != 0;
     let trailing = bytes.last() == Some(&b' ');
     let join = hyphen && hyphen_may_join(bytes);
     if ascii && !markup && !trailing && !join {
