@@ -310,17 +310,15 @@ fn line_fixes(t: &str) -> Vec<(usize, usize, String)> {
     fixes
 }
 
-pub fn repair<'a>(lines: Vec<Line<'a>>, diags: &mut Diagnostics) -> Vec<Line<'a>> {
-    let mut out = Vec::with_capacity(lines.len());
-    for l in lines {
+pub fn repair<'a>(mut lines: Vec<Line<'a>>, diags: &mut Diagnostics) -> Vec<Line<'a>> {
+    // in place: most lines need no repair, and are not moved
+    for l in &mut lines {
         if matches!(l.kind, Kind::Row { .. } | Kind::Blank | Kind::Separator) {
-            out.push(l);
             continue;
         }
         let t: &str = &l.text;
         let fixes = line_fixes(t);
         if fixes.is_empty() {
-            out.push(l);
             continue;
         }
         let mut text = String::with_capacity(t.len());
@@ -338,9 +336,9 @@ pub fn repair<'a>(lines: Vec<Line<'a>>, diags: &mut Diagnostics) -> Vec<Line<'a>
             l.span(),
             format!("OCR damage repaired: {}", what.join(", ")),
         );
-        out.push(Line::new(l.no, l.end, Cow::Owned(text)));
+        *l = Line::new(l.no, l.end, Cow::Owned(text));
     }
-    out
+    lines
 }
 
 #[cfg(test)]

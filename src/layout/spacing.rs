@@ -73,30 +73,29 @@ fn close_up(s: &str) -> Option<String> {
     changed.then(|| out.join(" "))
 }
 
-pub fn close_letter_spacing<'a>(lines: Vec<Line<'a>>, diags: &mut Diagnostics) -> Vec<Line<'a>> {
+pub fn close_letter_spacing<'a>(
+    mut lines: Vec<Line<'a>>,
+    diags: &mut Diagnostics,
+) -> Vec<Line<'a>> {
+    // in place: most lines need no repair, and are not moved
+    for l in &mut lines {
+        if l.text.len() < 7 || matches!(l.kind, Kind::Row { .. } | Kind::Blank) {
+            continue;
+        }
+        if let Some(t) = close_letter_spacing_str(&l.text) {
+            diags.at(
+                Code::LayoutLetterSpacing,
+                l.span(),
+                format!(
+                    "letter-spaced text `{}` read as `{}`",
+                    l.text.trim(),
+                    t.trim()
+                ),
+            );
+            *l = Line::new(l.no, l.end, Cow::Owned(t));
+        }
+    }
     lines
-        .into_iter()
-        .map(|l| {
-            if l.text.len() < 7 || matches!(l.kind, Kind::Row { .. } | Kind::Blank) {
-                return l;
-            }
-            match close_letter_spacing_str(&l.text) {
-                Some(t) => {
-                    diags.at(
-                        Code::LayoutLetterSpacing,
-                        l.span(),
-                        format!(
-                            "letter-spaced text `{}` read as `{}`",
-                            l.text.trim(),
-                            t.trim()
-                        ),
-                    );
-                    Line::new(l.no, l.end, Cow::Owned(t))
-                }
-                None => l,
-            }
-        })
-        .collect()
 }
 
 /// `KKEEPPUUTTUUSSAANN` → `KEPUTUSAN`: fake bold printed every glyph twice.
@@ -176,29 +175,25 @@ fn has_doubled_capital(b: &[u8]) -> bool {
     })
 }
 
-pub fn undouble<'a>(lines: Vec<Line<'a>>, diags: &mut Diagnostics) -> Vec<Line<'a>> {
+pub fn undouble<'a>(mut lines: Vec<Line<'a>>, diags: &mut Diagnostics) -> Vec<Line<'a>> {
+    // in place: most lines need no repair, and are not moved
+    for l in &mut lines {
+        // cheap reject: a doubled word has a doubled first glyph
+        if matches!(l.kind, Kind::Row { .. } | Kind::Blank)
+            || !has_doubled_capital(l.text.as_bytes())
+        {
+            continue;
+        }
+        if let Some(t) = undouble_str(&l.text) {
+            diags.at(
+                Code::LayoutDoubledGlyphs,
+                l.span(),
+                format!("doubled glyphs `{}` read as `{}`", l.text.trim(), t.trim()),
+            );
+            *l = Line::new(l.no, l.end, Cow::Owned(t));
+        }
+    }
     lines
-        .into_iter()
-        .map(|l| {
-            // cheap reject: a doubled word has a doubled first glyph
-            if matches!(l.kind, Kind::Row { .. } | Kind::Blank)
-                || !has_doubled_capital(l.text.as_bytes())
-            {
-                return l;
-            }
-            match undouble_str(&l.text) {
-                Some(t) => {
-                    diags.at(
-                        Code::LayoutDoubledGlyphs,
-                        l.span(),
-                        format!("doubled glyphs `{}` read as `{}`", l.text.trim(), t.trim()),
-                    );
-                    Line::new(l.no, l.end, Cow::Owned(t))
-                }
-                None => l,
-            }
-        })
-        .collect()
 }
 
 #[cfg(test)]
