@@ -70,28 +70,45 @@ pub fn clean_opt(s: &str) -> Option<String> {
     (!c.is_empty() && c != "-").then_some(c)
 }
 
+/// [`markup_shape`]: `<`.
+const TAG: u8 = 1;
+/// [`markup_shape`]: `&`.
+const AMP: u8 = 2;
+/// [`markup_shape`]: `\`, `$` or `{`.
+const MATH: u8 = 4;
+/// [`markup_shape`]: `*` or `_`.
+const EMPH: u8 = 8;
+
+/// What of [`TAG`], [`AMP`], [`MATH`] and [`EMPH`] stands in `b`: one
+/// branch-free pass ([`crate::text::byte_classes`]).
+fn markup_shape(b: &[u8]) -> u8 {
+    crate::text::byte_classes(b, |c, _| {
+        u8::from(c == b'<')
+            | (u8::from(c == b'&') << 1)
+            | (u8::from((c == b'\\') | (c == b'$') | (c == b'{')) << 2)
+            | (u8::from((c == b'*') | (c == b'_')) << 3)
+    })
+}
+
 /// False when the text has none of the characters that open markup (`<`,
 /// `&`, `\`, `$`, `{`, `*`, `_`): [`strip_markup`] leaves it as it is.
-/// Most values have none, and a few vectorized scans tell.
+/// Most values have none, and one pass over the bytes tells.
 pub fn may_have_markup(s: &str) -> bool {
-    let b = s.as_bytes();
-    memchr::memchr3(b'<', b'&', b'\\', b).is_some()
-        || memchr::memchr3(b'$', b'{', b'*', b).is_some()
-        || memchr::memchr(b'_', b).is_some()
+    markup_shape(s.as_bytes()) != 0
 }
 
 /// Removes HTML tags, decodes entities and renders LaTeX as plain text;
 /// whitespace is not yet collapsed.
 pub fn strip_markup(s: &str) -> Cow<'_, str> {
-    // most values have no markup at all: three scans tell
-    if !may_have_markup(s) {
+    // most values have no markup at all: one pass tells, and what it finds
+    let shape = markup_shape(s.as_bytes());
+    if shape == 0 {
         return Cow::Borrowed(s);
     }
-    let b = s.as_bytes();
-    let tag = memchr::memchr(b'<', b).is_some();
-    let amp = memchr::memchr(b'&', b).is_some();
-    let math = memchr::memchr3(b'\\', b'$', b'{', b).is_some();
-    let emph = memchr::memchr2(b'*', b'_', b).is_some();
+    let tag = shape & TAG != 0;
+    let amp = shape & AMP != 0;
+    let math = shape & MATH != 0;
+    let emph = shape & EMPH != 0;
     let mut t: Cow<str> = Cow::Borrowed(s);
     if tag {
         t = Cow::Owned(strip_tags(&t));
