@@ -96,7 +96,7 @@ fn ascii_alnum_run(b: &[u8], mut i: usize) -> usize {
 
 impl<'a> Words<'a> {
     /// The next word and its byte offset in the text.
-    #[inline]
+    #[inline(always)]
     pub fn next_at(&mut self) -> Option<(usize, &'a str)> {
         let b = self.s.as_bytes();
         // to the start of a word
