@@ -12,7 +12,7 @@ mod summary;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
@@ -230,9 +230,9 @@ type Done = (Outcome, Option<io::Error>, Option<Vec<u8>>);
 
 /// Writes a JSON Lines record: the bytes a worker serialized, or the document
 /// serialized here.
-fn write_line(w: &mut impl Write, line: Option<Vec<u8>>, doc: Option<&Document>) -> io::Result<()> {
+fn write_line(w: &mut impl Write, line: Option<&[u8]>, doc: Option<&Document>) -> io::Result<()> {
     match (line, doc) {
-        (Some(bytes), _) => w.write_all(&bytes),
+        (Some(bytes), _) => w.write_all(bytes),
         (None, Some(doc)) => {
             kinerja::json::to_writer(&mut *w, doc)?;
             w.write_all(b"\n")
@@ -454,10 +454,14 @@ fn parse_with(args: ParseArgs, stats: Option<bool>) -> i32 {
     // main thread writes them in input order. No barrier between batches, and
     // memory stays bounded by the window.
     let files = Arc::new(files);
+    // JSON Lines buffers come back from the main thread once written, and
+    // are filled again: no allocation, and no growing copy, per document
+    let spare: Arc<Mutex<Vec<Vec<u8>>>> = Arc::default();
     let work = {
         let files = files.clone();
         let out_dir = out_dir.clone();
         let max_bytes = args.max_bytes;
+        let spare = spare.clone();
         Arc::new(move |i: usize| -> Done {
             let f = &files[i];
             let outcome = process(f, max_bytes);
@@ -479,10 +483,15 @@ fn parse_with(args: ParseArgs, stats: Option<bool>) -> i32 {
             }
             let line = match &outcome {
                 Outcome::Parsed(doc) if lines_sink => {
+                    let mut v = spare
+                        .lock()
+                        .unwrap_or_else(PoisonError::into_inner)
+                        .pop()
+                        .unwrap_or_default();
                     // about three output bytes to an input byte: sized once,
                     // not grown (and copied) twice
                     let hint = usize::try_from(doc.source.bytes).unwrap_or(0);
-                    let mut v = Vec::with_capacity(hint.saturating_mul(3).clamp(1 << 14, 1 << 26));
+                    v.reserve_exact(hint.saturating_mul(3).clamp(1 << 14, 1 << 26));
                     kinerja::json::write(&mut v, doc.as_ref()).ok().map(|_| {
                         v.push(b'\n');
                         v
@@ -575,13 +584,21 @@ fn parse_with(args: ParseArgs, stats: Option<bool>) -> i32 {
                     kinerja::json::to_writer_pretty(&mut out, doc)
                         .and_then(|_| out.write_all(b"\n"))
                 }
-                (Sink::StdoutLines(w), doc) => write_line(&mut *w, line, doc),
-                (Sink::LinesFile { tmp, .. }, doc) => write_line(&mut *tmp, line, doc),
+                (Sink::StdoutLines(w), doc) => write_line(&mut *w, line.as_deref(), doc),
+                (Sink::LinesFile { tmp, .. }, doc) => write_line(&mut *tmp, line.as_deref(), doc),
                 (Sink::Csv(c), Some(doc)) => c.add(doc),
                 (Sink::Sqlite(db), Some(doc)) => db.add(doc).map_err(io::Error::other),
                 // the worker wrote it (`--out`), or nothing is written (`stats`)
                 _ => Ok(()),
             };
+            if let Some(mut v) = line {
+                let mut spare = spare.lock().unwrap_or_else(PoisonError::into_inner);
+                // no more kept than documents in flight
+                if spare.len() < window {
+                    v.clear();
+                    spare.push(v);
+                }
+            }
             if let Err(e) = res {
                 if output::is_broken_pipe(&e) {
                     stopped = true;
