@@ -593,8 +593,9 @@ fn parse_with(args: ParseArgs, stats: Option<bool>) -> i32 {
             };
             if let Some(mut v) = line {
                 let mut spare = spare.lock().unwrap_or_else(PoisonError::into_inner);
-                // no more kept than documents in flight
-                if spare.len() < window {
+                // no more kept than documents in flight, and none grown for an
+                // unusually large document (its memory goes back at once)
+                if spare.len() < window && v.capacity() <= 1 << 22 {
                     v.clear();
                     spare.push(v);
                 }
