@@ -92,6 +92,39 @@ fn two_runs_give_identical_bytes() {
     assert_eq!(a.stdout, b.stdout);
 }
 
+/// JSON Lines buffers are reused from document to document (a large one
+/// then a small one): every line is still the document's own serialization,
+/// byte for byte, in input order, with one job and with two.
+#[test]
+fn json_lines_are_each_documents_own_bytes() {
+    let root = common::root();
+    let dir = tempfile::tempdir().unwrap();
+    let mut texts: Vec<Vec<u8>> = std::fs::read_dir(root.join("corpus"))
+        .unwrap()
+        .map(|e| std::fs::read(e.unwrap().path()).unwrap())
+        .collect();
+    texts.sort_by_key(Vec::len);
+    let mut want = Vec::new();
+    for k in 0..60 {
+        // sizes up and down, so that a buffer grown for one document is
+        // filled with a smaller one
+        let text = &texts[(k * 3) % texts.len()];
+        let name = format!("doc-{k:03}.txt");
+        std::fs::write(dir.path().join(&name), text).unwrap();
+        let doc = kinerja::parse(text, &format!("./{name}"));
+        kinerja::json::write(&mut want, &doc).unwrap();
+        want.push(b'\n');
+    }
+    for jobs in ["1", "2"] {
+        let o = kinerja(&["parse", ".", "--jobs", jobs, "-q"], dir.path());
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert!(
+            o.stdout == want,
+            "{jobs} job(s): not the documents' own bytes"
+        );
+    }
+}
+
 #[test]
 fn exit_codes() {
     let root = common::root();
