@@ -1234,11 +1234,32 @@ impl Grammar {
 mod tests {
     use super::*;
 
+    /// Every byte value, in every lane of the word: the bit is set exactly
+    /// for ASCII letters and digits.
+    #[test]
+    fn ascii_alnum_bits_tell_every_byte() {
+        for b in 0..=255u8 {
+            for lane in 0..8 {
+                let mut bytes = [b' '; 8];
+                bytes[lane] = b;
+                let bits = ascii_alnum_bits(u64::from_le_bytes(bytes));
+                let lane_bit = bits >> (lane * 8 + 7) & 1 == 1;
+                assert_eq!(
+                    lane_bit,
+                    b.is_ascii_alphanumeric(),
+                    "byte {b:#04x} lane {lane}"
+                );
+                let others = bits & !(1 << (lane * 8 + 7));
+                assert_eq!(others, 0, "byte {b:#04x} lane {lane}: other lanes");
+            }
+        }
+    }
+
     proptest::proptest! {
         // the words are the non-empty pieces between characters that are not
         // alphanumeric, in any script
         #[test]
-        fn words_are_the_alphanumeric_runs(s in "[a-zA-Z09 .,:éÉ中٣\u{301}\u{a0}ǅ-]{0,40}") {
+        fn words_are_the_alphanumeric_runs(s in "[a-zA-Z0-9 .,:/@\\[`{~\u{7f}\téÉ中٣\u{301}\u{a0}ǅ-]{0,60}") {
             let split: Vec<(usize, &str)> = s
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
