@@ -216,8 +216,11 @@ fn field<'s, 'a>(i: In<'s, 'a>, diags: &mut Diagnostics) -> Res<'s, 'a, Field> {
             }
             Kind::Text if nblank == 0 && last_labelled => {
                 if let Some(b) = items.last_mut() {
-                    b.teks =
-                        markup::collapse_ws(&format!("{} {}", b.teks, markup::clean(l.trimmed())));
+                    b.teks = markup::collapse_ws_owned(format!(
+                        "{} {}",
+                        b.teks,
+                        markup::clean(l.trimmed())
+                    ));
                     b.span = b.span.cover(l.span());
                 }
                 true
@@ -321,7 +324,7 @@ pub fn check_sequence(items: &[Butir], diags: &mut Diagnostics) {
         };
         if let Some(p) = prev
             && let Some(expected) = successor(p)
-            && !label.eq_ignore_ascii_case(&expected)
+            && !expected.is(label)
         {
             diags.at(
                 Code::ListLabelSequence,
@@ -333,15 +336,45 @@ pub fn check_sequence(items: &[Butir], diags: &mut Diagnostics) {
     }
 }
 
-fn successor(label: &str) -> Option<String> {
-    if let Ok(n) = label.parse::<u32>() {
-        return Some((n + 1).to_string());
-    }
-    let mut chars = label.chars();
-    match (chars.next(), chars.next()) {
-        (Some(c), None) if c.is_ascii_alphabetic() && c != 'z' && c != 'Z' => {
-            Some(((c as u8) + 1) as char).map(|c| c.to_string())
+/// The label expected after another: a number or a letter. Told without
+/// building its text, which only a diagnostic needs.
+enum Successor {
+    Number(u32),
+    Letter(u8),
+}
+
+impl Successor {
+    /// True when `label` is it (letters in either case).
+    fn is(&self, label: &str) -> bool {
+        match *self {
+            // the digits of the number, as it prints: no sign, no leading zero
+            Successor::Number(n) => {
+                label.bytes().all(|b| b.is_ascii_digit())
+                    && !label.starts_with('0')
+                    && label.parse() == Ok(n)
+            }
+            Successor::Letter(c) => {
+                label.len() == 1 && label.as_bytes()[0].eq_ignore_ascii_case(&c)
+            }
         }
+    }
+}
+
+impl std::fmt::Display for Successor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match *self {
+            Successor::Number(n) => write!(f, "{n}"),
+            Successor::Letter(c) => write!(f, "{}", c as char),
+        }
+    }
+}
+
+fn successor(label: &str) -> Option<Successor> {
+    if let Ok(n) = label.parse::<u32>() {
+        return n.checked_add(1).map(Successor::Number);
+    }
+    match label.as_bytes() {
+        &[c] if c.is_ascii_alphabetic() && c != b'z' && c != b'Z' => Some(Successor::Letter(c + 1)),
         _ => None,
     }
 }
@@ -382,6 +415,42 @@ mod tests {
         let (rest, p) = position(Lines::new(&ls), &mut d).expect("a position");
         let codes = d.finish().into_iter().map(|d| d.code).collect();
         (p, ls.len() - rest.len(), codes)
+    }
+
+    proptest::proptest! {
+        /// The successor told without text is the one the text gave: the
+        /// next number or letter as printed, compared ignoring ASCII case.
+        #[test]
+        fn successor_is_the_next_label_as_printed(
+            prev in "[0-9]{1,10}|[a-zA-Z]|4294967295|[+]?[0-9]{1,3}|é",
+            label in "[0-9]{1,10}|[a-zA-Z]|[+]?0?[0-9]{1,3}|é|",
+        ) {
+            let printed = |p: &str| -> Option<String> {
+                if let Ok(n) = p.parse::<u32>() {
+                    return n.checked_add(1).map(|n| n.to_string());
+                }
+                let mut chars = p.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(c), None) if c.is_ascii_alphabetic() && c != 'z' && c != 'Z' => {
+                        Some((((c as u8) + 1) as char).to_string())
+                    }
+                    _ => None,
+                }
+            };
+            let want = printed(&prev);
+            let got = successor(&prev);
+            proptest::prop_assert_eq!(got.as_ref().map(|s| s.to_string()), want.clone());
+            if let (Some(g), Some(w)) = (got, want) {
+                proptest::prop_assert_eq!(g.is(&label), label.eq_ignore_ascii_case(&w));
+                proptest::prop_assert!(g.is(&w));
+            }
+        }
+    }
+
+    #[test]
+    fn successor_of_the_largest_number_is_none() {
+        assert!(successor("4294967295").is_none());
+        assert!(successor("9").is_some_and(|s| s.is("10") && !s.is("010") && !s.is("+10")));
     }
 
     fn labels(b: &[Butir]) -> Vec<String> {
