@@ -189,6 +189,12 @@ pub fn collapse_ws(s: &str) -> String {
     out
 }
 
+/// [`collapse_ws`] of a string already built: kept as it is (no copy) when
+/// it has nothing to collapse.
+pub fn collapse_ws_owned(s: String) -> String {
+    if is_collapsed(&s) { s } else { collapse_ws(&s) }
+}
+
 /// True when `s` has no whitespace but single spaces between words.
 fn is_collapsed(s: &str) -> bool {
     let b = s.as_bytes();
@@ -751,7 +757,7 @@ pub mod math {
                 }
             }
         }
-        super::collapse_ws(&out)
+        super::collapse_ws_owned(out)
     }
 
     #[cfg(test)]

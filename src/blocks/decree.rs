@@ -1018,8 +1018,11 @@ fn items_after<'s, 'a>(
             Kind::Text if blank == 0 && !items.is_empty() => {
                 // a continuation of the item above
                 if let Some(b) = items.last_mut() {
-                    b.teks =
-                        markup::collapse_ws(&format!("{} {}", b.teks, markup::clean(l.trimmed())));
+                    b.teks = markup::collapse_ws_owned(format!(
+                        "{} {}",
+                        b.teks,
+                        markup::clean(l.trimmed())
+                    ));
                     b.span = b.span.cover(l.span());
                     if with_citations {
                         b.rujukan = values::rujukan::find_all(&b.teks);

@@ -1136,7 +1136,7 @@ fn fragment_run(lines: &[Line], k: usize, first: &str) -> (String, Span, usize) 
         span = span.cover(m.span());
         j += 1;
     }
-    (markup::collapse_ws(&markup::clean(&text)), span, j)
+    (markup::collapse_ws_owned(markup::clean(&text)), span, j)
 }
 
 /// Indicator names in the body of a table read row after row with its cells

@@ -509,7 +509,8 @@ fn latex(w: &FormulaWords, cell: &str) -> Latex {
     let Math::Frac(num, den) = &nodes[k] else {
         return Latex::Other;
     };
-    let text = |ms: &[Math]| with_sum_sign(w, &markup::collapse_ws(&math::render(ms))).into_owned();
+    let text =
+        |ms: &[Math]| with_sum_sign(w, &markup::collapse_ws_owned(math::render(ms))).into_owned();
     let prefix = text(&nodes[..k]);
     let prefix = trim_operand(prefix.trim_end_matches(['=', ' ']));
     let suffix = text(&nodes[k + 1..]);

@@ -961,7 +961,7 @@ fn penerbit(cx: &Cx, h: &Head) -> Option<String> {
     match h.kind.office {
         Some(office) if !office.is_empty() => {
             // the office as written, when the form ends with it, is right before the issuer
-            Some(markup::collapse_ws(&format!("{office} {issuer}")))
+            Some(markup::collapse_ws_owned(format!("{office} {issuer}")))
         }
         _ => Some(issuer.to_string()),
     }
