@@ -337,9 +337,10 @@ pub struct Regulations {
     /// upper-case first words of every type form and abbreviation, for the
     /// cheap "does this text mention a regulation at all" check
     pub first_words: WordSet,
-    /// the same words as one automaton (ASCII case-insensitive, leftmost
-    /// longest), to find the first of them in a text in one pass
-    pub first_word_finder: aho_corasick::AhoCorasick,
+    /// by byte, the lengths (as bits) of the `first_words` that start with
+    /// it, in either case: where a scan for them stops, and which words it
+    /// looks up
+    pub first_lengths: [u32; 256],
     /// every type form and abbreviation by the first letter of its first
     /// word (lower case, 256 buckets), in the order of the grammar: a text
     /// is compared only with the forms that start with its first letter
@@ -791,11 +792,16 @@ fn regulations(g: raw::Regulations) -> Result<Regulations, String> {
             first_list.push(w.clone());
         }
     }
-    let first_word_finder = aho_corasick::AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-        .build(&first_list)
-        .map_err(|e| format!("{file}: regulation first words: {e}"))?;
+    let mut first_lengths = [0u32; 256];
+    for w in &first_list {
+        if let Some(&c) = w.as_bytes().first() {
+            if w.len() >= 32 {
+                return Err(format!("{file}: `{w}`: a first word must have fewer than 32 letters"));
+            }
+            first_lengths[usize::from(c.to_ascii_lowercase())] |= 1 << w.len();
+            first_lengths[usize::from(c.to_ascii_uppercase())] |= 1 << w.len();
+        }
+    }
     let mut forms_by_letter: Vec<Vec<FormRef>> = vec![Vec::new(); 256];
     let type_forms = types.iter().enumerate().flat_map(|(t, ty)| {
         let forms = ty
@@ -830,7 +836,7 @@ fn regulations(g: raw::Regulations) -> Result<Regulations, String> {
     }
     Ok(Regulations {
         first_words,
-        first_word_finder,
+        first_lengths,
         forms_by_letter,
         types,
         abbreviations,

@@ -127,21 +127,40 @@ fn citations(text: &str, g: &'static Regulations) -> Vec<Rujukan> {
 }
 
 /// True when some word of the text is the first word of a regulation type or
-/// abbreviation. Allocation-free: one automaton pass finds the candidates,
-/// and a candidate counts when it is a whole word (no letter or digit right
-/// before or after it). The longest candidate at a place is the only one
-/// that can be whole: a shorter one ends inside it, before a letter.
+/// abbreviation. Allocation-free, and one pass over the bytes: a word is
+/// looked up only where it starts with a letter that starts such a word (no
+/// letter or digit before it), and ends with its ASCII letters and digits
+/// (a first word is ASCII; a letter outside ASCII right after it makes it
+/// another word). An automaton over the first words cost more: short ones
+/// (`SE`, `PP`, `UU`) stand inside many Indonesian words, each a match that
+/// was then rejected.
 pub fn mentions_regulation(text: &str, g: &Regulations) -> bool {
-    let alnum_before = |at: usize| {
-        text[..at]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric)
-    };
-    let alnum_after = |at: usize| text[at..].chars().next().is_some_and(char::is_alphanumeric);
-    g.first_word_finder
-        .find_iter(text)
-        .any(|m| !alnum_before(m.start()) && !alnum_after(m.end()))
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let lengths = g.first_lengths[usize::from(b[i])];
+        if lengths == 0 {
+            i += 1;
+            continue;
+        }
+        // `b[i]` is ASCII: `i` is a character boundary
+        let before = match i.checked_sub(1).map(|k| b[k]) {
+            None => false,
+            Some(c) if c.is_ascii() => c.is_ascii_alphanumeric(),
+            Some(_) => text[..i].chars().next_back().is_some_and(char::is_alphanumeric),
+        };
+        let end = i + b[i..].iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+        if !before
+            && (end - i < 32 && lengths >> (end - i) & 1 == 1)
+            && g.first_words.contains(&text[i..end])
+            && !text[end..].chars().next().is_some_and(char::is_alphanumeric)
+        {
+            return true;
+        }
+        // the rest of this run of letters and digits starts no word
+        i = end.max(i + 1);
+    }
+    false
 }
 
 /// The next word (maximal alphanumeric run) of `s`: (byte offset, word).
