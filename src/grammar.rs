@@ -796,7 +796,9 @@ fn regulations(g: raw::Regulations) -> Result<Regulations, String> {
     for w in &first_list {
         if let Some(&c) = w.as_bytes().first() {
             if w.len() >= 32 {
-                return Err(format!("{file}: `{w}`: a first word must have fewer than 32 letters"));
+                return Err(format!(
+                    "{file}: `{w}`: a first word must have fewer than 32 letters"
+                ));
             }
             first_lengths[usize::from(c.to_ascii_lowercase())] |= 1 << w.len();
             first_lengths[usize::from(c.to_ascii_uppercase())] |= 1 << w.len();

@@ -37,6 +37,10 @@ impl Entry {
 /// its own length and the lengths one shorter and one longer.
 struct Vocab {
     by_len: Vec<Vec<Entry>>,
+    /// every set of letters (as bits) that differs from a vocabulary word's
+    /// in at most two letters, sorted: a word whose set is not among them is
+    /// no vocabulary word and one letter away from none (most words looked at)
+    near_masks: Vec<u32>,
 }
 
 impl Vocab {
@@ -57,6 +61,7 @@ fn vocab() -> &'static Vocab {
     static V: OnceLock<Vocab> = OnceLock::new();
     V.get_or_init(|| {
         let mut by_len = vec![Vec::new(); MAX + 1];
+        let mut near_masks = Vec::new();
         for w in grammar()
             .ocr_vocabulary
             .iter()
@@ -64,13 +69,24 @@ fn vocab() -> &'static Vocab {
         {
             let mut letters = [0u8; MAX];
             letters[..w.len()].copy_from_slice(w.as_bytes());
+            let m = mask(w.as_bytes());
             by_len[w.len()].push(Entry {
                 letters,
                 len: w.len(),
-                mask: mask(w.as_bytes()),
+                mask: m,
             });
+            // the set itself, one letter in or out, two letters in or out
+            for a in 0..26 {
+                near_masks.push(m ^ 1 << a);
+                for b in a + 1..26 {
+                    near_masks.push(m ^ 1 << a ^ 1 << b);
+                }
+            }
+            near_masks.push(m);
         }
-        Vocab { by_len }
+        near_masks.sort_unstable();
+        near_masks.dedup();
+        Vocab { by_len, near_masks }
     })
 }
 
@@ -80,6 +96,25 @@ fn mask(w: &[u8]) -> u32 {
         .filter(|b| b.is_ascii_uppercase())
         .fold(0, |m, b| m | 1 << (b - b'A'))
 }
+
+/// The letter each byte folds to on its own (see [`fold`]), or 0.
+const FOLDED: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = match b {
+            b'0' => b'O',
+            b'1' | b'|' | b'!' => b'I',
+            b'5' => b'S',
+            b'8' => b'B',
+            _ if b.is_ascii_alphabetic() => b.to_ascii_uppercase(),
+            _ => 0,
+        };
+        c += 1;
+    }
+    t
+};
 
 /// The word in capitals with look-alike glyphs folded to letters
 /// (`I(` and `|<` to K, `0` to O, `1`, `|` and `!` to I, `5` to S, `8` to B).
@@ -92,16 +127,13 @@ fn fold(w: &str, buf: &mut [u8; MAX]) -> Option<usize> {
             return None;
         }
         let c = b[i];
-        let next = b.get(i + 1).copied();
-        let (out, used) = match (c, next) {
-            (b'I' | b'|' | b'l', Some(b'(' | b'<')) => (b'K', 2),
-            (b'0', _) => (b'O', 1),
-            (b'1' | b'|' | b'!', _) => (b'I', 1),
-            (b'5', _) => (b'S', 1),
-            (b'8', _) => (b'B', 1),
-            (c, _) if c.is_ascii_alphabetic() => (c.to_ascii_uppercase(), 1),
-            _ => return None,
+        let (out, used) = match c {
+            b'I' | b'|' | b'l' if matches!(b.get(i + 1), Some(b'(' | b'<')) => (b'K', 2),
+            _ => (FOLDED[usize::from(c)], 1),
         };
+        if out == 0 {
+            return None;
+        }
         buf[n] = out;
         n += 1;
         i += used;
@@ -139,6 +171,12 @@ fn repair_word(w: &str) -> Option<&'static str> {
             .zip(folded)
             .all(|(a, &b)| a.to_ascii_uppercase() == b);
     let v = vocab();
+    let m = mask(folded);
+    // a word equal to a vocabulary word has its letters, and one a letter
+    // away has at most two letters more or fewer
+    if v.near_masks.binary_search(&m).is_err() {
+        return None;
+    }
     // `buf` is zero past the word, like the vocabulary's letters
     if let Some(e) = v.of_len(n).iter().find(|e| e.letters == buf) {
         // the same word (any case) needs no repair
@@ -147,7 +185,6 @@ fn repair_word(w: &str) -> Option<&'static str> {
     if n < 6 {
         return None;
     }
-    let m = mask(folded);
     let mut found: Option<&[u8]> = None;
     for e in v.near(n) {
         if (m ^ e.mask).count_ones() > 2 || !within_one(folded, e.word()) {
@@ -397,6 +434,52 @@ mod tests {
             })();
             proptest::prop_assert_eq!(repair_word(&w), plain);
         }
+    }
+
+    /// `fold` as first written: one match over each glyph and the next.
+    fn fold_plain(w: &str) -> Option<Vec<u8>> {
+        let b = w.as_bytes();
+        let (mut out, mut i) = (Vec::new(), 0);
+        while i < b.len() {
+            if out.len() == MAX {
+                return None;
+            }
+            let (c, used) = match (b[i], b.get(i + 1).copied()) {
+                (b'I' | b'|' | b'l', Some(b'(' | b'<')) => (b'K', 2),
+                (b'0', _) => (b'O', 1),
+                (b'1' | b'|' | b'!', _) => (b'I', 1),
+                (b'5', _) => (b'S', 1),
+                (b'8', _) => (b'B', 1),
+                (c, _) if c.is_ascii_alphabetic() => (c.to_ascii_uppercase(), 1),
+                _ => return None,
+            };
+            out.push(c);
+            i += used;
+        }
+        Some(out)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fold_by_table_is_the_fold_by_match(w in "([A-Za-z0-9|!(<]|I\\(|l<|\\|\\(|é|-){0,20}") {
+            let mut buf = [0u8; MAX];
+            let got = fold(&w, &mut buf).map(|n| buf[..n].to_vec());
+            proptest::prop_assert_eq!(got, fold_plain(&w));
+        }
+    }
+
+    #[test]
+    fn near_masks_hold_every_vocabulary_word_and_its_neighbours() {
+        let v = vocab();
+        for e in v.by_len.iter().flatten() {
+            assert!(v.near_masks.binary_search(&e.mask).is_ok());
+            // a letter changed: out one, in another
+            let changed = e.mask ^ (e.mask & e.mask.wrapping_neg()) ^ (1 << 25);
+            assert!(v.near_masks.binary_search(&changed).is_ok() || changed == e.mask);
+        }
+        // three letters apart from every word: not there
+        assert!(v.near_masks.binary_search(&0).is_err());
+        assert_eq!(repair_word("QWXZQWXZ"), None);
     }
 
     /// The repairs of a line read word by word, as first written: every word

@@ -147,13 +147,22 @@ pub fn mentions_regulation(text: &str, g: &Regulations) -> bool {
         let before = match i.checked_sub(1).map(|k| b[k]) {
             None => false,
             Some(c) if c.is_ascii() => c.is_ascii_alphanumeric(),
-            Some(_) => text[..i].chars().next_back().is_some_and(char::is_alphanumeric),
+            Some(_) => text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric),
         };
-        let end = i + b[i..].iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+        let end = i + b[i..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
         if !before
             && (end - i < 32 && lengths >> (end - i) & 1 == 1)
             && g.first_words.contains(&text[i..end])
-            && !text[end..].chars().next().is_some_and(char::is_alphanumeric)
+            && !text[end..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
         {
             return true;
         }
