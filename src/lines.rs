@@ -120,7 +120,7 @@ impl<'a> Line<'a> {
 
     /// The trimmed text.
     pub fn trimmed(&self) -> &str {
-        self.text.trim()
+        crate::text::trim(&self.text)
     }
 }
 
@@ -206,7 +206,7 @@ impl<'s, 'a> Input for Lines<'s, 'a> {
 
 /// Classifies one normalized line.
 pub fn classify(text: &str) -> Kind {
-    let t = text.trim();
+    let t = crate::text::trim(text);
     if t.is_empty() {
         return Kind::Blank;
     }

@@ -18,7 +18,7 @@ use std::borrow::Cow;
 /// trailing separators (` :`, `;`, `,`, a detached ` .`) removed.
 pub fn clean(s: &str) -> String {
     let t = strip_markup(s);
-    let t = strip_bullet(t.trim());
+    let t = strip_bullet(crate::text::trim(&t));
     let mut out = collapse_ws(t);
     trim_trailing_separators(&mut out);
     out
@@ -50,7 +50,7 @@ fn ends_with_abbreviation(s: &str) -> bool {
 /// single spaces and no separator at its end (most values).
 pub fn is_clean(s: &str) -> bool {
     let settled = !may_have_markup(s)
-        && s.trim().len() == s.len()
+        && crate::text::trim(s).len() == s.len()
         && strip_bullet(s).len() == s.len()
         && is_collapsed(s)
         && !ends_with_separator(s);

@@ -38,6 +38,19 @@ pub fn byte_classes(b: &[u8], class: impl Fn(u8, u8) -> u8) -> u8 {
     found | block(&end)
 }
 
+/// `s.trim()`, settled from the first and last bytes when both are ASCII
+/// and not whitespace (most texts trimmed have nothing to trim): the
+/// general trim decodes a character at each end.
+#[inline]
+pub fn trim(s: &str) -> &str {
+    let solid = |c: &u8| *c > b' ' && c.is_ascii();
+    match s.as_bytes() {
+        [first, .., last] if solid(first) && solid(last) => s,
+        [only] if solid(only) => s,
+        _ => s.trim(),
+    }
+}
+
 /// True when most letters of `s` are upper case (an all-caps heading).
 pub fn is_mostly_upper(s: &str) -> bool {
     let (mut up, mut low) = (0usize, 0usize);
@@ -270,6 +283,11 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn trim_is_the_trim_of_str(s in "[ a\t\n\r\u{0B}\u{0C}\u{1C}\u{85}\u{A0}\u{3000}é.-]{0,8}") {
+            proptest::prop_assert_eq!(trim(&s), s.trim());
+        }
+
         #[test]
         fn edit_distance_within_is_the_distance_up_to_the_limit(
             a in "[ABCab é]{0,12}", b in "[ABCab é]{0,12}", limit in 0usize..6

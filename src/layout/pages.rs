@@ -17,7 +17,7 @@ use crate::model::Span;
 
 /// True for `12`, `- 3 -`, `Halaman 2`, `Hal. 2 dari 9`, `Page 3 of 10`.
 pub fn is_page_number(t: &str) -> bool {
-    let t = t.trim();
+    let t = crate::text::trim(t);
     let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
     if digits(t) && t.len() <= 3 {
         return true;
