@@ -1287,8 +1287,12 @@ pub(crate) fn header_fragment(l: &Line) -> Option<Vec<Role>> {
         return None;
     }
     let t = l.trimmed();
-    let n = crate::grammar::words(t).count();
-    if n == 0 || n > 24 || t.ends_with(['.', ';', ',', ':']) {
+    if t.ends_with(['.', ';', ',', ':']) {
+        return None;
+    }
+    // the words, counted up to one past the most a header has
+    let n = crate::grammar::words(t).take(25).count();
+    if n == 0 || n > 24 {
         return None;
     }
     // a long line is a header only in capitals
