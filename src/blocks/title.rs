@@ -140,6 +140,10 @@ fn without_column_header(t: &str) -> &str {
 
 /// A period in a title: `TAHUN 2019 -2024`, `PERIODE 2024`, `2021 - 2026`.
 pub fn periode(text: &str) -> Option<Periode> {
+    // a period holds a year: a text without a digit has none
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let g = grammar();
     let ws: Vec<&str> = words(text).collect();
     let year = |w: &str| {
