@@ -83,12 +83,17 @@ pub fn parse(bytes: &[u8], path: &str) -> Document {
     } else {
         vec![false; originals.len()]
     };
-    let glyphs: Vec<u32> = originals
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| normalize::has_unusual_glyphs(l))
-        .map(|(i, _)| i as u32 + 1)
-        .collect();
+    // and so are the lead bytes of unusual glyphs (see `has_unusual_glyphs`)
+    let glyphs: Vec<u32> = if memchr::memchr2(0xEF, 0xF0, text.as_bytes()).is_some() {
+        originals
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| normalize::has_unusual_glyphs(l))
+            .map(|(i, _)| i as u32 + 1)
+            .collect()
+    } else {
+        Vec::new()
+    };
     if let Some(&first) = glyphs.first() {
         diags.at(
             Code::LayoutGlyphs,
