@@ -198,7 +198,7 @@ pub fn similar_word(a: &str, b: &str) -> bool {
 pub fn edit_distance_within(a: &str, b: &str, limit: usize) -> Option<usize> {
     const N: usize = 64;
     let (x, y) = (a.as_bytes(), b.as_bytes());
-    if !(a.is_ascii() && b.is_ascii()) || y.len() >= N {
+    if !(a.is_ascii() && b.is_ascii()) || x.len() >= N || y.len() >= N {
         let d = strsim::levenshtein(&a.to_ascii_uppercase(), b);
         return (d <= limit).then_some(d);
     }
@@ -214,29 +214,32 @@ pub fn edit_distance_within(a: &str, b: &str, limit: usize) -> Option<usize> {
     if (set(x) ^ set(y)).count_ones() as usize > 2 * limit {
         return None;
     }
+    // two rows of the table, in bytes (a distance here is under 2 × 64), swapped
+    // by reference: swapping the rows themselves copied them at every row
     let m = y.len();
-    let mut prev = [0usize; N];
-    let mut cur = [0usize; N];
+    let (mut row_a, mut row_b) = ([0u8; N], [0u8; N]);
+    let (mut prev, mut cur) = (&mut row_a, &mut row_b);
     for (j, p) in prev.iter_mut().enumerate().take(m + 1) {
-        *p = j;
+        *p = j as u8;
     }
     for (i, &c) in x.iter().enumerate() {
         let c = c.to_ascii_uppercase();
-        cur[0] = i + 1;
+        cur[0] = (i + 1) as u8;
         let mut least = cur[0];
         for (j, &d) in y.iter().enumerate() {
-            let v = (prev[j] + usize::from(c != d))
+            let v = (prev[j] + u8::from(c != d))
                 .min(prev[j + 1] + 1)
                 .min(cur[j] + 1);
             cur[j + 1] = v;
             least = least.min(v);
         }
-        if least > limit {
+        if usize::from(least) > limit {
             return None;
         }
         std::mem::swap(&mut prev, &mut cur);
     }
-    (prev[m] <= limit).then_some(prev[m])
+    let d = usize::from(prev[m]);
+    (d <= limit).then_some(d)
 }
 
 /// True when a signature title names the same position as a position block:
@@ -280,6 +283,17 @@ mod tests {
         assert_eq!(edit_distance_within("mUdA", "MUDA", 0), Some(0));
         assert_eq!(edit_distance_within("mudá", "MUDA", 1), Some(1));
         assert_eq!(edit_distance_within(&"x".repeat(40), "MUDA", 2), None);
+        // the longest texts of the table, and longer ones (by `strsim`)
+        assert_eq!(
+            edit_distance_within(&"a".repeat(63), &"B".repeat(63), 500),
+            Some(63)
+        );
+        assert_eq!(edit_distance_within(&"a".repeat(63), "", 500), Some(63));
+        assert_eq!(
+            edit_distance_within(&"a".repeat(70), &"A".repeat(69), 1),
+            Some(1)
+        );
+        assert_eq!(edit_distance_within(&"a".repeat(300), "A", 400), Some(299));
     }
 
     proptest::proptest! {
