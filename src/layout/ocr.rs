@@ -63,9 +63,7 @@ impl Vocab {
             .get(k / 64)
             .is_some_and(|w| w >> (k % 64) & 1 == 1)
     }
-}
 
-impl Vocab {
     /// The words of length `n - 1`, `n` and `n + 1`.
     fn near(&self, n: usize) -> impl Iterator<Item = &Entry> {
         (n.saturating_sub(1)..=n + 1)
