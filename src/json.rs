@@ -212,12 +212,13 @@ fn word(b: &[u8], at: usize) -> u64 {
 
 /// True when `b` has a byte JSON escapes. Long texts are tested 32 bytes at
 /// a time, short ones eight at a time; the last block or word overlaps the
-/// one before it, so nothing is copied.
-#[inline]
+/// one before it, so nothing is copied. Under eight bytes (most field
+/// names) one word is made of overlapping loads, without a byte loop.
+#[inline(always)]
 fn has_escape(b: &[u8]) -> bool {
     let n = b.len();
     if n >= 32 {
-        b.chunks_exact(32).any(block_has_escape) || block_has_escape(&b[n - 32..])
+        long_has_escape(b)
     } else if n >= 8 {
         let mut any = word_has_escape(word(b, n - 8));
         let mut at = 0;
@@ -226,9 +227,29 @@ fn has_escape(b: &[u8]) -> bool {
             at += 8;
         }
         any
+    } else if n >= 4 {
+        // the first four bytes and the last four, overlapping
+        let four = |at: usize| {
+            b.get(at..at + 4)
+                .and_then(|w| w.try_into().ok())
+                .map_or(0x2020_2020, u32::from_le_bytes)
+        };
+        word_has_escape(u64::from(four(0)) | u64::from(four(n - 4)) << 32)
+    } else if n > 0 {
+        // one to three bytes: the first, the middle and the last cover
+        // them all; the other five bytes are spaces
+        let w = u32::from_le_bytes([b[0], b[n / 2], b[n - 1], b' ']);
+        word_has_escape(u64::from(w) | 0x2020_2020_0000_0000)
     } else {
-        b.iter().any(|&c| escaped(c))
+        false
     }
+}
+
+/// [`has_escape`] of 32 bytes or more, out of line: the short cases are
+/// inlined where a field name or a short text is written.
+#[inline(never)]
+fn long_has_escape(b: &[u8]) -> bool {
+    b.chunks_exact(32).any(block_has_escape) || block_has_escape(&b[b.len() - 32..])
 }
 
 /// The offset of the first byte of `b` at or after `from` that JSON
