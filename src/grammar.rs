@@ -403,10 +403,60 @@ pub fn upper<'b>(w: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
 
 /// A set of upper-case words, bucketed by (first character, length): a lookup
 /// compares the word with the few words of its bucket, without hashing or
-/// allocating, and most words find their bucket empty.
+/// allocating, and most words find their bucket empty. The words are kept
+/// as [`WordKey`]s, so a comparison is four integer comparisons.
 #[derive(Debug)]
 pub struct WordSet {
-    buckets: Vec<Vec<String>>,
+    buckets: Vec<Vec<WordKey>>,
+}
+
+/// A word of under 32 bytes (as [`shape`] buckets them) as four `u64`s of
+/// its bytes, ASCII upper case: loads at 0, 8, 16 and the last eight bytes,
+/// overlapping where the word is shorter (under eight bytes: its first and
+/// last four, or its first, middle and last byte). Every byte is in some
+/// load, so two words of the same length have the same key exactly when
+/// they are equal ignoring ASCII case (`eq_ignore_ascii_case`); the key of
+/// a query is made once, and compared with each word of its bucket.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct WordKey([u64; 4]);
+
+impl WordKey {
+    #[inline]
+    fn new(b: &[u8]) -> WordKey {
+        let n = b.len();
+        let load8 = |at: usize| {
+            b.get(at..at + 8)
+                .and_then(|c| c.try_into().ok())
+                .map_or(0, u64::from_le_bytes)
+        };
+        let load4 = |at: usize| {
+            b.get(at..at + 4)
+                .and_then(|c| c.try_into().ok())
+                .map_or(0, u32::from_le_bytes)
+        };
+        let k = if n >= 8 {
+            let last = n - 8;
+            [load8(0), load8(last.min(8)), load8(last.min(16)), load8(last)]
+        } else if n >= 4 {
+            [u64::from(load4(0)) | u64::from(load4(n - 4)) << 32, 0, 0, 0]
+        } else if n > 0 {
+            [u64::from(u32::from_le_bytes([b[0], b[n / 2], b[n - 1], 0])), 0, 0, 0]
+        } else {
+            [0; 4]
+        };
+        WordKey(k.map(ascii_upper))
+    }
+}
+
+/// The ASCII upper case of the eight bytes of `w` (SWAR, as
+/// [`ascii_alnum_bits`]): bytes `a`–`z` lose bit 5, no other byte changes.
+#[inline]
+fn ascii_upper(w: u64) -> u64 {
+    let x = w & splat(0x7f);
+    let at_least_a = x + splat(0x80 - b'a');
+    let above_z = x + splat(0x7f - b'z');
+    let lower = at_least_a & !above_z & !w & splat(0x80);
+    w ^ (lower >> 2)
 }
 
 const SHAPES: usize = 36 * 32;
@@ -430,17 +480,21 @@ impl Default for WordSet {
 
 impl WordSet {
     pub fn insert(&mut self, w: String) {
-        if let Some(k) = shape(w.as_bytes())
-            && !self.buckets[k].contains(&w)
-        {
-            self.buckets[k].push(w);
+        if let Some(k) = shape(w.as_bytes()) {
+            let key = WordKey::new(w.as_bytes());
+            if !self.buckets[k].contains(&key) {
+                self.buckets[k].push(key);
+            }
         }
     }
 
     /// True when the word (any case) is in the set.
     pub fn contains(&self, w: &str) -> bool {
         match shape(w.as_bytes()) {
-            Some(k) => self.buckets[k].iter().any(|x| x.eq_ignore_ascii_case(w)),
+            Some(k) => {
+                let bucket = &self.buckets[k];
+                !bucket.is_empty() && bucket.contains(&WordKey::new(w.as_bytes()))
+            }
             None => false,
         }
     }
@@ -476,23 +530,21 @@ fn first_group(
 /// for an ASCII phrase word).
 #[derive(Debug)]
 pub struct FirstWords {
-    buckets: Vec<Vec<(String, Vec<usize>)>>,
+    buckets: Vec<Vec<(WordKey, Vec<usize>)>>,
 }
 
 impl FirstWords {
     pub fn new<'a>(phrases: impl IntoIterator<Item = &'a Phrase>) -> Self {
-        let mut buckets: Vec<Vec<(String, Vec<usize>)>> = vec![Vec::new(); SHAPES];
+        let mut buckets: Vec<Vec<(WordKey, Vec<usize>)>> = vec![Vec::new(); SHAPES];
         for (i, p) in phrases.into_iter().enumerate() {
             let Some(w) = p.0.first() else { continue };
             let Some(k) = shape(w.as_bytes()) else {
                 continue;
             };
-            match buckets[k]
-                .iter_mut()
-                .find(|(x, _)| x.eq_ignore_ascii_case(w))
-            {
+            let key = WordKey::new(w.as_bytes());
+            match buckets[k].iter_mut().find(|(x, _)| *x == key) {
                 Some((_, at)) => at.push(i),
-                None => buckets[k].push((w.clone(), vec![i])),
+                None => buckets[k].push((key, vec![i])),
             }
         }
         FirstWords { buckets }
@@ -501,10 +553,11 @@ impl FirstWords {
     /// The places of the phrases `w` starts, in list order.
     pub fn get(&self, w: &str) -> &[usize] {
         shape(w.as_bytes())
-            .and_then(|k| {
-                self.buckets[k]
-                    .iter()
-                    .find(|(x, _)| x.eq_ignore_ascii_case(w))
+            .map(|k| &self.buckets[k])
+            .filter(|bucket| !bucket.is_empty())
+            .and_then(|bucket| {
+                let key = WordKey::new(w.as_bytes());
+                bucket.iter().find(|(x, _)| *x == key)
             })
             .map_or(&[], |(_, at)| at)
     }
@@ -1263,7 +1316,47 @@ mod tests {
         }
     }
 
+    /// Every byte value, in every lane: only `a`–`z` change, to `A`–`Z`.
+    #[test]
+    fn ascii_upper_changes_only_small_letters() {
+        for b in 0..=255u8 {
+            for lane in 0..8 {
+                let mut bytes = [b'q'; 8];
+                bytes[lane] = b;
+                let up = ascii_upper(u64::from_le_bytes(bytes)).to_le_bytes();
+                assert_eq!(up[lane], b.to_ascii_uppercase(), "byte {b:#04x} lane {lane}");
+                assert!(up.iter().enumerate().all(|(i, &c)| i == lane || c == b'Q'));
+            }
+        }
+    }
+
     proptest::proptest! {
+        // two words of one length have the same key exactly when they are
+        // equal ignoring ASCII case; every length under 32, with bytes that
+        // differ only in case, and bytes outside ASCII
+        #[test]
+        fn word_keys_are_equal_as_the_words_ignoring_case(
+            a in proptest::collection::vec(proptest::prop_oneof![
+                proptest::strategy::Just(b'a'), proptest::strategy::Just(b'A'),
+                proptest::strategy::Just(b'z'), proptest::strategy::Just(b'['),
+                proptest::strategy::Just(b'@'), proptest::strategy::Just(0xc3u8),
+                proptest::strategy::Just(0xa9u8), proptest::num::u8::ANY,
+            ], 0..32),
+            flips in proptest::collection::vec(proptest::num::u8::ANY, 32),
+        ) {
+            // `b`: `a` with some bytes changed (a case flip, or another byte)
+            let b: Vec<u8> = a.iter().zip(&flips).map(|(&c, &f)| match f % 4 {
+                0 if c.is_ascii_alphabetic() => c ^ 0x20,
+                1 => c.wrapping_add(f | 1),
+                _ => c,
+            }).collect();
+            proptest::prop_assert_eq!(
+                WordKey::new(&a) == WordKey::new(&b),
+                a.eq_ignore_ascii_case(&b)
+            );
+            proptest::prop_assert_eq!(WordKey::new(&a), WordKey::new(&a.to_ascii_uppercase()));
+        }
+
         // the words are the non-empty pieces between characters that are not
         // alphanumeric, in any script
         #[test]
