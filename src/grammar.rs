@@ -74,7 +74,7 @@ fn ascii_alnum_bits(w: u64) -> u64 {
 /// The length of the run of ASCII letters and digits at `b[i..]`, tested
 /// eight bytes at a time (the last few zero-padded: zero is no letter).
 #[inline]
-fn ascii_alnum_run(b: &[u8], mut i: usize) -> usize {
+pub(crate) fn ascii_alnum_run(b: &[u8], mut i: usize) -> usize {
     let from = i;
     loop {
         let w = match b.get(i..i + 8) {

@@ -152,10 +152,7 @@ pub fn mentions_regulation(text: &str, g: &Regulations) -> bool {
                 .next_back()
                 .is_some_and(char::is_alphanumeric),
         };
-        let end = i + b[i..]
-            .iter()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .count();
+        let end = i + crate::grammar::ascii_alnum_run(b, i);
         if !before
             && (end - i < 32 && lengths >> (end - i) & 1 == 1)
             && g.first_words.contains(&text[i..end])
