@@ -1244,6 +1244,61 @@ impl Grammar {
     }
 }
 
+/// Lists of phrases tried in order, as [`starts_with_any`] of each list in
+/// turn would be, from one lookup of the text's first word: the phrases of
+/// every list by their first word ([`FirstWords`]), each tagged with its
+/// list's place.
+#[derive(Debug)]
+pub struct PhraseGroups {
+    phrases: Vec<(usize, Phrase)>,
+    index: FirstWords,
+}
+
+impl PhraseGroups {
+    pub fn new(groups: &[&[Phrase]]) -> Self {
+        let phrases: Vec<(usize, Phrase)> = groups
+            .iter()
+            .enumerate()
+            .flat_map(|(g, ps)| ps.iter().map(move |p| (g, p.clone())))
+            .collect();
+        let index = FirstWords::new(phrases.iter().map(|(_, p)| p));
+        PhraseGroups { phrases, index }
+    }
+
+    /// The first list (its place) with a phrase that `text` starts with
+    /// after leading spaces and one bullet, and the byte offset just after
+    /// its longest such phrase (the first of the longest, as
+    /// [`starts_with_any`]). A first word outside ASCII finds none (see
+    /// [`FirstWords`]).
+    pub fn first_at(&self, text: &str) -> Option<(usize, usize)> {
+        let lead = crate::lines::skip_bullet_pub(text);
+        let words = crate::lines::word_offsets(&text[lead..]);
+        let (_, first) = words.clone().next()?;
+        // (list, phrase length in words, end)
+        let mut best: Option<(usize, usize, usize)> = None;
+        for &i in self.index.get(first) {
+            let (group, p) = &self.phrases[i];
+            // a later list counts only when no earlier one had a phrase
+            if best.is_some_and(|(g, _, _)| g != *group) {
+                break;
+            }
+            let mut it = words.clone();
+            let mut end = 0;
+            let ok = p.0.iter().all(|pw| match it.next() {
+                Some((at, w)) if eq_word(w, pw) => {
+                    end = at + w.len();
+                    true
+                }
+                _ => false,
+            });
+            if ok && best.is_none_or(|(_, n, _)| p.len() > n) {
+                best = Some((*group, p.len(), lead + end));
+            }
+        }
+        best.map(|(g, _, end)| (g, end))
+    }
+}
+
 /// If `text` (after leading spaces and one bullet) starts with one of the
 /// phrases, the byte offset just after the phrase, and the phrase length in words.
 pub fn starts_with_any(text: &str, phrases: &[Phrase]) -> Option<usize> {
@@ -1335,6 +1390,55 @@ mod tests {
                 assert_eq!(others, 0, "byte {b:#04x} lane {lane}: other lanes");
             }
         }
+    }
+
+    /// The decree keyword lists as one [`PhraseGroups`] give, for every line
+    /// of the corpus and the field samples (and each with a bullet, in
+    /// lower case, and cut after its first words), what `starts_with_any`
+    /// of each list in turn gives.
+    #[test]
+    fn phrase_groups_find_what_each_list_in_turn_finds() {
+        let g = grammar();
+        let d = &g.decree;
+        let lists: [&[Phrase]; 12] = [
+            &d.menimbang,
+            &d.mengingat,
+            &d.memperhatikan,
+            &d.memutuskan,
+            &d.menetapkan,
+            &d.ditetapkan,
+            &d.tembusan,
+            &d.lampiran,
+            &d.keputusan,
+            &d.nomor,
+            &d.tentang,
+            &g.letterhead.government,
+        ];
+        let groups = PhraseGroups::new(&lists);
+        let in_turn = |t: &str| {
+            lists
+                .iter()
+                .enumerate()
+                .find_map(|(i, ps)| starts_with_any(t, ps).map(|at| (i, at)))
+        };
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut lines = Vec::new();
+        for dir in ["corpus", "tests/field-samples"] {
+            for e in std::fs::read_dir(root.join(dir)).unwrap() {
+                let text = std::fs::read_to_string(e.unwrap().path()).unwrap_or_default();
+                for l in text.lines() {
+                    let cut: String = l.split(' ').take(3).collect::<Vec<_>>().join(" ");
+                    lines.extend([l.to_string(), format!("- {l}"), l.to_lowercase(), cut]);
+                }
+            }
+        }
+        let mut found = 0;
+        for l in &lines {
+            let want = in_turn(l);
+            found += usize::from(want.is_some());
+            assert_eq!(groups.first_at(l), want, "{l:?}");
+        }
+        assert!(found > 100, "only {found} lines start with a keyword");
     }
 
     /// Every byte value, in every lane: only `a`–`z` change, to `A`–`Z`.

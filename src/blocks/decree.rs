@@ -25,7 +25,8 @@
 use nom::Input;
 
 use crate::diagnostics::{Code, Diagnostics};
-use crate::grammar::{Phrase, grammar, starts_with_any, words};
+use crate::grammar::{Phrase, PhraseGroups, grammar, starts_with_any, words};
+use std::sync::OnceLock;
 use crate::lines::{Kind, Line, word_offsets};
 use crate::markup;
 use crate::model::{Butir, Diktum, Ditetapkan, Instansi, Lampiran, Span, Tingkat, Wilayah};
@@ -111,31 +112,40 @@ pub fn keyword(l: &Line) -> Option<Keyword> {
     {
         return None;
     }
-    let checks: [(&[Phrase], Keyword); 10] = [
-        (&d.menimbang, Keyword::Considering(Considering::Menimbang)),
-        (&d.mengingat, Keyword::Considering(Considering::Mengingat)),
+    // the keywords' phrase lists, tried in this order (one lookup of the
+    // first word for all of them)
+    static CHECKS: OnceLock<(PhraseGroups, [Keyword; 10])> = OnceLock::new();
+    let (groups, kinds) = CHECKS.get_or_init(|| {
+        let checks: [(&[Phrase], Keyword); 10] = [
+            (&d.menimbang, Keyword::Considering(Considering::Menimbang)),
+            (&d.mengingat, Keyword::Considering(Considering::Mengingat)),
+            (
+                &d.memperhatikan,
+                Keyword::Considering(Considering::Memperhatikan),
+            ),
+            (&d.memutuskan, Keyword::Decide),
+            (&d.menetapkan, Keyword::Decide),
+            (&d.ditetapkan, Keyword::Ditetapkan),
+            (&d.tembusan, Keyword::Tembusan),
+            (&d.lampiran, Keyword::Lampiran),
+            (&d.keputusan, Keyword::Keputusan),
+            (&g.letterhead.government, Keyword::Letterhead),
+        ];
         (
-            &d.memperhatikan,
-            Keyword::Considering(Considering::Memperhatikan),
-        ),
-        (&d.memutuskan, Keyword::Decide),
-        (&d.menetapkan, Keyword::Decide),
-        (&d.ditetapkan, Keyword::Ditetapkan),
-        (&d.tembusan, Keyword::Tembusan),
-        (&d.lampiran, Keyword::Lampiran),
-        (&d.keputusan, Keyword::Keputusan),
-        (&g.letterhead.government, Keyword::Letterhead),
-    ];
-    for (phrases, kw) in checks {
-        if let Some(at) = starts_with_any(t, phrases) {
-            // `PEMERINTAH KABUPATEN …` heads a letterhead; `Pemerintah,
-            // dipandang …` is a sentence going on
-            if kw == Keyword::Letterhead
-                && !crate::text::is_mostly_upper(t)
-                && g.region(words(&t[at..])).is_none()
-            {
-                continue;
-            }
+            PhraseGroups::new(&checks.map(|(ps, _)| ps)),
+            checks.map(|(_, k)| k),
+        )
+    });
+    if let Some((group, at)) = groups.first_at(t)
+        && let Some(&kw) = kinds.get(group)
+    {
+        // `PEMERINTAH KABUPATEN …` heads a letterhead; `Pemerintah,
+        // dipandang …` is a sentence going on (the last list: no other
+        // keyword is tried after it)
+        if kw != Keyword::Letterhead
+            || crate::text::is_mostly_upper(t)
+            || g.region(words(&t[at..])).is_some()
+        {
             return Some(kw);
         }
     }
