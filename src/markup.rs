@@ -17,11 +17,41 @@ use std::borrow::Cow;
 /// Clean plain text: markup removed, whitespace collapsed, leading bullet and
 /// trailing separators (` :`, `;`, `,`, a detached ` .`) removed.
 pub fn clean(s: &str) -> String {
-    let t = strip_markup(s);
+    // one pass for the markup and the spaces: a text without markup is
+    // cut (trimmed, its bullet dropped), and a cut of a text without
+    // spaces to collapse has none either
+    let shape = clean_shape(s.as_bytes());
+    let t = strip_markup_shaped(s, shape & MARKUP);
     let t = strip_bullet(crate::text::trim(&t));
-    let mut out = collapse_ws(t);
+    let spaced = |c: Option<&u8>| c == Some(&b' ');
+    let mut out = if shape & (MARKUP | SPACES) == 0
+        && !spaced(t.as_bytes().first())
+        && !spaced(t.as_bytes().last())
+    {
+        t.to_string()
+    } else {
+        collapse_ws(t)
+    };
     trim_trailing_separators(&mut out);
     out
+}
+
+/// [`markup_shape`]'s bits.
+const MARKUP: u8 = TAG | AMP | MATH | EMPH;
+/// [`space_shape`]'s bits, as [`clean_shape`] has them.
+const SPACES: u8 = (CONTROL | DOUBLE_SPACE | SPACE_LEAD) << 4;
+
+/// [`markup_shape`] and, four bits up, [`space_shape`]: one pass.
+fn clean_shape(b: &[u8]) -> u8 {
+    crate::text::byte_classes(b, |c, next| {
+        u8::from(c == b'<')
+            | (u8::from(c == b'&') << 1)
+            | (u8::from((c == b'\\') | (c == b'$') | (c == b'{')) << 2)
+            | (u8::from((c == b'*') | (c == b'_')) << 3)
+            | (u8::from(c < 0x20) << 4)
+            | (u8::from((c == b' ') & (next == b' ')) << 5)
+            | (u8::from((c == 0xC2) | (c.wrapping_sub(0xE1) < 3)) << 6)
+    })
 }
 
 /// Like [`clean`], and also drops a final `.` — for names and titles, which are not sentences.
@@ -101,7 +131,11 @@ pub fn may_have_markup(s: &str) -> bool {
 /// whitespace is not yet collapsed.
 pub fn strip_markup(s: &str) -> Cow<'_, str> {
     // most values have no markup at all: one pass tells, and what it finds
-    let shape = markup_shape(s.as_bytes());
+    strip_markup_shaped(s, markup_shape(s.as_bytes()))
+}
+
+/// [`strip_markup`] of a text whose [`markup_shape`] is `shape`.
+fn strip_markup_shaped(s: &str, shape: u8) -> Cow<'_, str> {
     if shape == 0 {
         return Cow::Borrowed(s);
     }
@@ -835,6 +869,21 @@ mod tests {
         #[test]
         fn is_clean_is_clean_leaving_the_text(s in "[ a-zA-Z.:;,*_<>&\\-•\t\u{A0}]{0,24}") {
             proptest::prop_assert_eq!(is_clean(&s), clean(&s) == s);
+        }
+
+        #[test]
+        fn clean_shape_is_both_shapes(s in "[ a\t\n\x01\u{A0}\u{2003}é<&\\$*_{]{0,80}") {
+            let b = s.as_bytes();
+            proptest::prop_assert_eq!(clean_shape(b), markup_shape(b) | space_shape(b) << 4);
+        }
+
+        // `clean` as it reads without the shared pass
+        #[test]
+        fn clean_is_its_steps(s in "[ a-z.:;,*_<>&\\-•\t\u{A0}\u{2003}]{0,40}") {
+            let t = strip_markup(&s);
+            let mut plain = collapse_ws(strip_bullet(crate::text::trim(&t)));
+            trim_trailing_separators(&mut plain);
+            proptest::prop_assert_eq!(clean(&s), plain);
         }
 
         #[test]
