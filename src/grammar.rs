@@ -454,11 +454,21 @@ impl WordKey {
         };
         let k = if n >= 8 {
             let last = n - 8;
-            [load8(0), load8(last.min(8)), load8(last.min(16)), load8(last)]
+            [
+                load8(0),
+                load8(last.min(8)),
+                load8(last.min(16)),
+                load8(last),
+            ]
         } else if n >= 4 {
             [u64::from(load4(0)) | u64::from(load4(n - 4)) << 32, 0, 0, 0]
         } else if n > 0 {
-            [u64::from(u32::from_le_bytes([b[0], b[n / 2], b[n - 1], 0])), 0, 0, 0]
+            [
+                u64::from(u32::from_le_bytes([b[0], b[n / 2], b[n - 1], 0])),
+                0,
+                0,
+                0,
+            ]
         } else {
             [0; 4]
         };
@@ -511,9 +521,7 @@ impl WordSet {
     /// True when the word (any case) is in the set.
     pub fn contains(&self, w: &str) -> bool {
         match shape(w.as_bytes()) {
-            Some(k) => {
-                self.present.has(k) && self.buckets[k].contains(&WordKey::new(w.as_bytes()))
-            }
+            Some(k) => self.present.has(k) && self.buckets[k].contains(&WordKey::new(w.as_bytes())),
             None => false,
         }
     }
@@ -1449,7 +1457,11 @@ mod tests {
                 let mut bytes = [b'q'; 8];
                 bytes[lane] = b;
                 let up = ascii_upper(u64::from_le_bytes(bytes)).to_le_bytes();
-                assert_eq!(up[lane], b.to_ascii_uppercase(), "byte {b:#04x} lane {lane}");
+                assert_eq!(
+                    up[lane],
+                    b.to_ascii_uppercase(),
+                    "byte {b:#04x} lane {lane}"
+                );
                 assert!(up.iter().enumerate().all(|(i, &c)| i == lane || c == b'Q'));
             }
         }

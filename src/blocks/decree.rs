@@ -26,12 +26,12 @@ use nom::Input;
 
 use crate::diagnostics::{Code, Diagnostics};
 use crate::grammar::{Phrase, PhraseGroups, grammar, starts_with_any, words};
-use std::sync::OnceLock;
 use crate::lines::{Kind, Line, word_offsets};
 use crate::markup;
 use crate::model::{Butir, Diktum, Ditetapkan, Instansi, Lampiran, Span, Tingkat, Wilayah};
 use crate::text::{is_mostly_upper, title_case};
 use crate::values;
+use std::sync::OnceLock;
 
 use super::prim::{In, Res, blanks, fail};
 

@@ -312,11 +312,7 @@ impl Ratio {
 /// The display form `A / B × 100%` (see the module doc for the parentheses).
 pub fn render(w: &FormulaWords, r: &Ratio) -> String {
     let [p, q] = r.quantities;
-    let mut out = format!(
-        "{} / {}",
-        wrap(w, &r.pembilang, p),
-        wrap(w, &r.penyebut, q)
-    );
+    let mut out = format!("{} / {}", wrap(w, &r.pembilang, p), wrap(w, &r.penyebut, q));
     if let Some(n) = r.scale.pengali {
         out.push_str(" × ");
         out.push_str(&number_text(n));
