@@ -403,8 +403,12 @@ fn reg_type<'a>(cx: &Cx<'a>, i: &'a str) -> Res<'a, TypeHit<'a>> {
         }
     };
     // the forms that start with the text's first letter (forms are ASCII),
-    // in the grammar's order: types, then abbreviations
+    // in the grammar's order: types, then abbreviations. Many share their
+    // first word (`PERATURAN`): the text's match of each first word is
+    // read once ([`FirstWordMemo`])
     let first = i.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+    let mut memo = FirstWordMemo::default();
+    let mut phrase = |i: &'a str, p: &'static Phrase| memo.phrase(i, p);
     for &f in &g.forms_by_letter[usize::from(first)] {
         match f {
             FormRef::Type { t, k, short } => {
@@ -437,6 +441,42 @@ fn reg_type<'a>(cx: &Cx<'a>, i: &'a str) -> Res<'a, TypeHit<'a>> {
     match best {
         Some((_, rest, hit)) => Ok((rest, hit)),
         None => error(i),
+    }
+}
+
+/// [`phrase`] of one text against many phrases, with the text's match of
+/// each distinct first word kept (the last few): the forms of a letter
+/// share few first words.
+#[derive(Default)]
+struct FirstWordMemo<'a, 'p> {
+    /// (first word, what follows its match in the text, or no match)
+    seen: [Option<(&'p str, Option<&'a str>)>; 4],
+    next: usize,
+}
+
+impl<'a, 'p> FirstWordMemo<'a, 'p> {
+    /// `phrase(i, p)`, for one `i` throughout.
+    fn phrase(&mut self, i: &'a str, p: &'p Phrase) -> Res<'a, &'a str> {
+        let Some((w0, rest)) = p.0.split_first() else {
+            return error(i);
+        };
+        let after = match self.seen.iter().flatten().find(|(w, _)| *w == w0.as_str()) {
+            Some(&(_, after)) => after,
+            None => {
+                let after = keyword(i, w0).ok().map(|(r, _)| r);
+                self.seen[self.next % self.seen.len()] = Some((w0, after));
+                self.next += 1;
+                after
+            }
+        };
+        let Some(mut r) = after else {
+            return error(i);
+        };
+        for w in rest {
+            r = gap(r)?.0;
+            r = keyword(r, w)?.0;
+        }
+        Ok((r, &i[..i.len() - r.len()]))
     }
 }
 
@@ -1020,6 +1060,26 @@ mod tests {
     }
 
     proptest! {
+        // one memo over a letter's forms, in their order, as `reg_type`
+        // uses it, gives what `phrase` gives for each form
+        #[test]
+        fn first_word_memo_is_phrase(s in soup()) {
+            let g = &grammar().regulations;
+            for at in [0, s.find(' ').map_or(0, |p| p + 1)] {
+                let i = &s[at..];
+                let first = i.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+                let mut memo = FirstWordMemo::default();
+                for &f in &g.forms_by_letter[usize::from(first)] {
+                    let p = match f {
+                        FormRef::Type { t, k, short: true } => &g.types[t].short[k],
+                        FormRef::Type { t, k, short: false } => &g.types[t].forms[k],
+                        FormRef::Abbreviation(a) => &g.abbreviations[a].form,
+                    };
+                    prop_assert_eq!(memo.phrase(i, p).ok(), phrase(i, p).ok());
+                }
+            }
+        }
+
         #[test]
         fn mention_scan_agrees_with_the_word_scan(
             s in "(Peraturan|PERDA|uu|UUD|Undang|Keputusan|Perpres|PP|pp|ab|é|Ü|x|[ .,/-]){0,12}"
