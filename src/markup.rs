@@ -43,15 +43,7 @@ const SPACES: u8 = (CONTROL | DOUBLE_SPACE | SPACE_LEAD) << 4;
 
 /// [`markup_shape`] and, four bits up, [`space_shape`]: one pass.
 fn clean_shape(b: &[u8]) -> u8 {
-    crate::text::byte_classes(b, |c, next| {
-        u8::from(c == b'<')
-            | (u8::from(c == b'&') << 1)
-            | (u8::from((c == b'\\') | (c == b'$') | (c == b'{')) << 2)
-            | (u8::from((c == b'*') | (c == b'_')) << 3)
-            | (u8::from(c < 0x20) << 4)
-            | (u8::from((c == b' ') & (next == b' ')) << 5)
-            | (u8::from((c == 0xC2) | (c.wrapping_sub(0xE1) < 3)) << 6)
-    })
+    crate::text::byte_classes(b, |c, next| markup_class(c) | space_class(c, next) << 4)
 }
 
 /// Like [`clean`], and also drops a final `.` — for names and titles, which are not sentences.
@@ -112,12 +104,16 @@ const EMPH: u8 = 8;
 /// What of [`TAG`], [`AMP`], [`MATH`] and [`EMPH`] stands in `b`: one
 /// branch-free pass ([`crate::text::byte_classes`]).
 fn markup_shape(b: &[u8]) -> u8 {
-    crate::text::byte_classes(b, |c, _| {
-        u8::from(c == b'<')
-            | (u8::from(c == b'&') << 1)
-            | (u8::from((c == b'\\') | (c == b'$') | (c == b'{')) << 2)
-            | (u8::from((c == b'*') | (c == b'_')) << 3)
-    })
+    crate::text::byte_classes(b, |c, _| markup_class(c))
+}
+
+/// The [`markup_shape`] bit of one byte.
+#[inline]
+fn markup_class(c: u8) -> u8 {
+    u8::from(c == b'<')
+        | (u8::from(c == b'&') << 1)
+        | (u8::from((c == b'\\') | (c == b'$') | (c == b'{')) << 2)
+        | (u8::from((c == b'*') | (c == b'_')) << 3)
 }
 
 /// False when the text has none of the characters that open markup (`<`,
@@ -274,11 +270,15 @@ const SPACE_LEAD: u8 = 4;
 /// What of [`CONTROL`], [`DOUBLE_SPACE`] and [`SPACE_LEAD`] stands in `b`
 /// ([`crate::text::byte_classes`]).
 fn space_shape(b: &[u8]) -> u8 {
-    crate::text::byte_classes(b, |c, next| {
-        u8::from(c < 0x20)
-            | (u8::from((c == b' ') & (next == b' ')) << 1)
-            | (u8::from((c == 0xC2) | (c.wrapping_sub(0xE1) < 3)) << 2)
-    })
+    crate::text::byte_classes(b, space_class)
+}
+
+/// The [`space_shape`] bits of a byte and the one after it.
+#[inline]
+fn space_class(c: u8, next: u8) -> u8 {
+    u8::from(c < 0x20)
+        | (u8::from((c == b' ') & (next == b' ')) << 1)
+        | (u8::from((c == 0xC2) | (c.wrapping_sub(0xE1) < 3)) << 2)
 }
 
 /// Removes trailing ` :`, `;`, `,` and a ` .` that stands apart from its word.
