@@ -527,30 +527,6 @@ impl WordSet {
     }
 }
 
-/// Of `phrases` tagged with their group (in group order), the first group
-/// with a phrase that `ws` starts with, and the length of its longest such
-/// phrase; `index` is the phrases by their first word.
-fn first_group(
-    phrases: &[(usize, Phrase)],
-    index: &FirstWords,
-    ws: &[&str],
-) -> Option<(usize, usize)> {
-    let first = ws.first()?;
-    let mut best: Option<(usize, usize)> = None;
-    for &i in index.get(first) {
-        let (group, p) = &phrases[i];
-        match best {
-            // a later group counts only when no earlier one had a phrase
-            Some((g, _)) if g != *group => break,
-            _ => {}
-        }
-        if p.is_prefix_of(ws.iter().copied()) {
-            best = Some((*group, best.map_or(0, |(_, n)| n).max(p.len())));
-        }
-    }
-    best
-}
-
 /// Phrases by their first word: for a word (any case), the places in their
 /// list, in order, of the phrases it starts. Bucketed as [`WordSet`]; a word
 /// outside ASCII finds none (as [`WordSet::contains`], and as [`eq_word`]
@@ -645,8 +621,7 @@ pub struct Grammar {
     /// Every column header phrase with its column's place in `columns`,
     /// column by column, and these by their first word (which tells the
     /// words that can start a column header).
-    column_phrases: Vec<(usize, Phrase)>,
-    column_index: FirstWords,
+    columns_by_phrase: PhraseGroups,
 }
 
 pub const SECTIONS_TOML: &str = include_str!("../grammars/sections.toml");
@@ -1125,16 +1100,16 @@ impl Grammar {
                 .into_iter()
                 .for_each(|w| keyword_first.insert(w));
         }
-        let column_phrases: Vec<(usize, Phrase)> = columns
-            .iter()
-            .enumerate()
-            .flat_map(|(i, c)| c.starts.iter().chain(&c.exact).map(move |p| (i, p.clone())))
-            .collect();
-        let column_index = FirstWords::new(column_phrases.iter().map(|(_, p)| p));
+        let columns_by_phrase = PhraseGroups::new(
+            columns
+                .iter()
+                .enumerate()
+                .flat_map(|(i, c)| c.starts.iter().chain(&c.exact).map(move |p| (i, p.clone())))
+                .collect(),
+        );
         let regulations = regulations(g)?;
         Ok(Grammar {
-            column_phrases,
-            column_index,
+            columns_by_phrase,
             label_first,
             keyword_first,
             headings,
@@ -1255,7 +1230,7 @@ impl Grammar {
 /// Lists of phrases tried in order, as [`starts_with_any`] of each list in
 /// turn would be, from one lookup of the text's first word: the phrases of
 /// every list by their first word ([`FirstWords`]), each tagged with its
-/// list's place.
+/// list's place. A first word outside ASCII finds none (see [`FirstWords`]).
 #[derive(Debug)]
 pub struct PhraseGroups {
     phrases: Vec<(usize, Phrase)>,
@@ -1263,26 +1238,54 @@ pub struct PhraseGroups {
 }
 
 impl PhraseGroups {
-    pub fn new(groups: &[&[Phrase]]) -> Self {
-        let phrases: Vec<(usize, Phrase)> = groups
-            .iter()
-            .enumerate()
-            .flat_map(|(g, ps)| ps.iter().map(move |p| (g, p.clone())))
-            .collect();
+    /// From phrases tagged with their list's place, in list order.
+    pub fn new(phrases: Vec<(usize, Phrase)>) -> Self {
         let index = FirstWords::new(phrases.iter().map(|(_, p)| p));
         PhraseGroups { phrases, index }
+    }
+
+    /// From the lists, in order.
+    pub fn from_lists(lists: &[&[Phrase]]) -> Self {
+        PhraseGroups::new(
+            lists
+                .iter()
+                .enumerate()
+                .flat_map(|(g, ps)| ps.iter().map(move |p| (g, p.clone())))
+                .collect(),
+        )
+    }
+
+    /// True when some phrase starts with `w` (any case).
+    pub fn may_start(&self, w: &str) -> bool {
+        !self.index.get(w).is_empty()
     }
 
     /// The first list (its place) with a phrase that `text` starts with
     /// after leading spaces and one bullet, and the byte offset just after
     /// its longest such phrase (the first of the longest, as
-    /// [`starts_with_any`]). A first word outside ASCII finds none (see
-    /// [`FirstWords`]).
+    /// [`starts_with_any`]).
     pub fn first_at(&self, text: &str) -> Option<(usize, usize)> {
         let lead = crate::lines::skip_bullet_pub(text);
-        let words = crate::lines::word_offsets(&text[lead..]);
+        self.first_in(crate::lines::word_offsets(&text[lead..]))
+            .map(|(g, _, end)| (g, lead + end))
+    }
+
+    /// The first list (its place) with a phrase that the words `ws` start
+    /// with, and the length in words of its longest such phrase.
+    pub fn first_in_words(&self, ws: &[&str]) -> Option<(usize, usize)> {
+        self.first_in(ws.iter().copied().enumerate())
+            .map(|(g, n, _)| (g, n))
+    }
+
+    /// Of words with their places (byte offsets, or indexes), the first list
+    /// with a phrase they start with: its place, the length in words of its
+    /// longest such phrase, and the place after that phrase's last word
+    /// (its place plus its length).
+    fn first_in<'w>(
+        &self,
+        words: impl Iterator<Item = (usize, &'w str)> + Clone,
+    ) -> Option<(usize, usize, usize)> {
         let (_, first) = words.clone().next()?;
-        // (list, phrase length in words, end)
         let mut best: Option<(usize, usize, usize)> = None;
         for &i in self.index.get(first) {
             let (group, p) = &self.phrases[i];
@@ -1300,10 +1303,10 @@ impl PhraseGroups {
                 _ => false,
             });
             if ok && best.is_none_or(|(_, n, _)| p.len() > n) {
-                best = Some((*group, p.len(), lead + end));
+                best = Some((*group, p.len(), end));
             }
         }
-        best.map(|(g, _, end)| (g, end))
+        best
     }
 }
 
@@ -1337,14 +1340,15 @@ pub fn starts_with_any(text: &str, phrases: &[Phrase]) -> Option<usize> {
 impl Grammar {
     /// True when `w` can start a column header.
     pub fn may_start_column(&self, w: &str) -> bool {
-        !self.column_index.get(w).is_empty()
+        self.columns_by_phrase.may_start(w)
     }
 
     /// The column header that `ws` starts with: of the first column (in the
     /// grammar's order) that has a phrase `ws` starts with, its role and the
     /// length of its longest such phrase.
     pub fn column_at(&self, ws: &[&str]) -> Option<(Role, usize)> {
-        first_group(&self.column_phrases, &self.column_index, ws)
+        self.columns_by_phrase
+            .first_in_words(ws)
             .map(|(c, n)| (self.columns[c].role, n))
     }
 
@@ -1422,7 +1426,7 @@ mod tests {
             &d.tentang,
             &g.letterhead.government,
         ];
-        let groups = PhraseGroups::new(&lists);
+        let groups = PhraseGroups::from_lists(&lists);
         let in_turn = |t: &str| {
             lists
                 .iter()
@@ -1559,8 +1563,8 @@ mod tests {
         .into_iter()
         .map(|(g, p)| (g, Phrase(p.split(' ').map(String::from).collect())))
         .collect();
-        let idx = FirstWords::new(ps.iter().map(|(_, p)| p));
-        let at = |t: &str| first_group(&ps, &idx, &t.split(' ').collect::<Vec<_>>());
+        let groups = PhraseGroups::new(ps);
+        let at = |t: &str| groups.first_in_words(&t.split(' ').collect::<Vec<_>>());
         assert_eq!(at("sumber data utama lain"), Some((0, 3)));
         assert_eq!(at("Sumber"), Some((0, 1)));
         assert_eq!(at("data sumber"), Some((2, 1)));

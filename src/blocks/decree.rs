@@ -132,7 +132,7 @@ pub fn keyword(l: &Line) -> Option<Keyword> {
             (&g.letterhead.government, Keyword::Letterhead),
         ];
         (
-            PhraseGroups::new(&checks.map(|(ps, _)| ps)),
+            PhraseGroups::from_lists(&checks.map(|(ps, _)| ps)),
             checks.map(|(_, k)| k),
         )
     });
