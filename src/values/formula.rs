@@ -283,10 +283,6 @@ pub struct Ratio {
     pub pembilang: String,
     pub penyebut: String,
     pub scale: Scale,
-    /// For the numerator and the denominator: it was read as a quantity by
-    /// [`operand`] (its text as it is, without a scale, `%` or `×`), so
-    /// [`bare_operand`] need not test that again.
-    quantities: [bool; 2],
 }
 
 /// `× 100%`: the multiplier and the unit.
@@ -311,8 +307,7 @@ impl Ratio {
 
 /// The display form `A / B × 100%` (see the module doc for the parentheses).
 pub fn render(w: &FormulaWords, r: &Ratio) -> String {
-    let [p, q] = r.quantities;
-    let mut out = format!("{} / {}", wrap(w, &r.pembilang, p), wrap(w, &r.penyebut, q));
+    let mut out = format!("{} / {}", wrap(w, &r.pembilang), wrap(w, &r.penyebut));
     if let Some(n) = r.scale.pengali {
         out.push_str(" × ");
         out.push_str(&number_text(n));
@@ -326,9 +321,8 @@ pub fn render(w: &FormulaWords, r: &Ratio) -> String {
 }
 
 /// An operand as written in `teks`: bare when it reads back as itself.
-/// `quantity`: `x` is known to be a quantity ([`Ratio::quantities`]).
-fn wrap(w: &FormulaWords, x: &str, quantity: bool) -> String {
-    if bare_operand(w, x, quantity) {
+fn wrap(w: &FormulaWords, x: &str) -> String {
+    if bare_operand(w, x) {
         x.to_string()
     } else {
         format!("({x})")
@@ -356,7 +350,7 @@ fn ratio(w: &FormulaWords, t: &str) -> Option<Ratio> {
             (Some(_), Some(_)) => continue,
             (s, None) | (None, s) => s.unwrap_or_default(),
         };
-        let (Some((p, pq)), Some((q, qq))) = (operand(w, l_op), operand(w, r_op)) else {
+        let (Some(p), Some(q)) = (operand(w, l_op), operand(w, r_op)) else {
             continue;
         };
         if found.is_some() {
@@ -366,7 +360,6 @@ fn ratio(w: &FormulaWords, t: &str) -> Option<Ratio> {
             pembilang: p,
             penyebut: q,
             scale,
-            quantities: [pq, qq],
         });
     }
     found
@@ -410,12 +403,11 @@ fn bar_lost(w: &FormulaWords, t: &str) -> Option<Ratio> {
         if !quantity(w, b) {
             continue;
         }
-        if let (Some((p, pq)), Some((q, qq))) = (operand(w, a), operand(w, b)) {
+        if let (Some(p), Some(q)) = (operand(w, a), operand(w, b)) {
             return Some(Ratio {
                 pembilang: p,
                 penyebut: q,
                 scale: s,
-                quantities: [pq, qq],
             });
         }
     }
@@ -542,7 +534,6 @@ fn latex(w: &FormulaWords, cell: &str) -> Latex {
                     pembilang: p.clone(),
                     penyebut: q,
                     scale,
-                    quantities: [false; 2],
                 },
                 p,
             ),
@@ -554,7 +545,6 @@ fn latex(w: &FormulaWords, cell: &str) -> Latex {
             pembilang: p,
             penyebut: q,
             scale,
-            quantities: [false; 2],
         }),
         _ => Latex::Other,
     }
@@ -574,31 +564,26 @@ fn trim_operand(s: &str) -> &str {
 }
 
 /// `operand = "(" balanced-text ")" | quantity ;` — a quantity must not hold
-/// a scale, `%` or `×` of its own. Returns the operand without its
-/// parentheses, and whether it was read as a quantity (as [`is_quantity`]).
-fn operand(w: &FormulaWords, s: &str) -> Option<(String, bool)> {
+/// a scale, `%` or `×` of its own. Returns the operand without its parentheses.
+fn operand(w: &FormulaWords, s: &str) -> Option<String> {
     let t = trim_operand(s);
     if let Some(inner) = parenthesized(t) {
         let inner = inner.trim();
-        return text_ok(inner).then(|| (inner.to_string(), false));
+        return text_ok(inner).then(|| inner.to_string());
     }
-    is_quantity(w, t).then(|| (t.to_string(), true))
-}
-
-/// A quantity operand: text without markup, a quantity phrase, and no
-/// scale, `%` or `×` of its own.
-fn is_quantity(w: &FormulaWords, t: &str) -> bool {
-    text_ok(t) && quantity(w, t) && !t.contains(['%', '×']) && !has_scale(w, t)
+    let ok = text_ok(t) && quantity(w, t) && !t.contains(['%', '×']) && !has_scale(w, t);
+    ok.then(|| t.to_string())
 }
 
 /// True when `x` may stand bare in `teks` and read back as itself.
-/// `known_quantity`: [`is_quantity`] of `x` is known to hold.
-fn bare_operand(w: &FormulaWords, x: &str, known_quantity: bool) -> bool {
+fn bare_operand(w: &FormulaWords, x: &str) -> bool {
     let last = x.rsplit(' ').next().unwrap_or("");
-    (known_quantity || is_quantity(w, x))
+    text_ok(x)
         && x == trim_operand(x)
+        && quantity(w, x)
         && !x.starts_with('(')
-        && !x.contains('/')
+        && !x.contains(['/', '%', '×'])
+        && !has_scale(w, x)
         && !compound(x)
         && !w.times.iter().any(|t| {
             if t.is_ascii() {
