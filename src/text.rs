@@ -215,23 +215,36 @@ pub fn edit_distance_within(a: &str, b: &str, limit: usize) -> Option<usize> {
         return None;
     }
     // two rows of the table, in bytes (a distance here is under 2 × 64), swapped
-    // by reference: swapping the rows themselves copied them at every row
+    // by reference: swapping the rows themselves copied them at every row.
+    // Only the band of cells within `limit` of the diagonal is computed: a
+    // cell's value is at least its distance from the diagonal, so the cells
+    // outside the band are over the limit, and count as `over` (which
+    // stays over when one is added).
     let m = y.len();
-    let (mut row_a, mut row_b) = ([0u8; N], [0u8; N]);
+    let over = u8::try_from(limit + 1).map_or(128, |o| o.min(128));
+    let (mut row_a, mut row_b) = ([over; N + 1], [over; N + 1]);
     let (mut prev, mut cur) = (&mut row_a, &mut row_b);
-    for (j, p) in prev.iter_mut().enumerate().take(m + 1) {
+    for (j, p) in prev.iter_mut().enumerate().take(m.min(limit) + 1) {
         *p = j as u8;
     }
     for (i, &c) in x.iter().enumerate() {
         let c = c.to_ascii_uppercase();
-        cur[0] = (i + 1) as u8;
-        let mut least = cur[0];
-        for (j, &d) in y.iter().enumerate() {
-            let v = (prev[j] + u8::from(c != d))
-                .min(prev[j + 1] + 1)
-                .min(cur[j] + 1);
-            cur[j + 1] = v;
+        let row = i + 1;
+        // the band of this row's columns, and the cell left of it
+        let (lo, hi) = (row.saturating_sub(limit).max(1), (row + limit).min(m));
+        cur[lo - 1] = if lo == 1 { (row as u8).min(over) } else { over };
+        let mut least = cur[lo - 1];
+        for j in lo..=hi {
+            let v = (prev[j - 1] + u8::from(c != y[j - 1]))
+                .min(prev[j] + 1)
+                .min(cur[j - 1] + 1)
+                .min(over);
+            cur[j] = v;
             least = least.min(v);
+        }
+        // the cell right of the band, which the next row reads
+        if hi < m {
+            cur[hi + 1] = over;
         }
         if usize::from(least) > limit {
             return None;
