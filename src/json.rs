@@ -994,7 +994,58 @@ mod tests {
         assert_eq!(e.kind(), io::ErrorKind::StorageFull);
     }
 
+    /// A struct whose field names are given at run time (leaked: a field
+    /// name is `&'static str`).
+    struct Fields(Vec<(&'static str, u32)>);
+
+    impl Serialize for Fields {
+        fn serialize<S: ser::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+            use serde::ser::SerializeStruct;
+            let mut st = s.serialize_struct("Fields", self.0.len())?;
+            for (k, v) in &self.0 {
+                st.serialize_field(k, v)?;
+            }
+            st.end()
+        }
+    }
+
+    fn fields(keys: &[String]) -> Fields {
+        Fields(
+            keys.iter()
+                .enumerate()
+                .map(|(i, k)| (&*Box::leak(k.clone().into_boxed_str()), i as u32))
+                .collect(),
+        )
+    }
+
+    /// Field names of every length up to 40 (the word and block tests of
+    /// `has_escape`), with and without a byte to escape at every place: as
+    /// serde_json writes them.
+    #[test]
+    fn field_names_of_every_length() {
+        for n in 0..=40 {
+            let plain: String = (0..n).map(|i| (b'a' + (i % 26) as u8) as char).collect();
+            same(&fields(&[plain.clone()]));
+            same(&fields(&[plain.clone(), plain.clone(), plain.clone()]));
+            for at in 0..n {
+                for e in ['"', '\\', '\n', '\u{1}'] {
+                    let mut k: Vec<char> = plain.chars().collect();
+                    k[at] = e;
+                    let k: String = k.into_iter().collect();
+                    same(&fields(&[plain.clone(), k]));
+                }
+            }
+        }
+    }
+
     proptest! {
+        #[test]
+        fn field_names_are_written_as_serde_json_writes_them(
+            keys in proptest::collection::vec("[a-z_\"\\\\\u{1}\u{1f}é ]{0,36}", 0..4)
+        ) {
+            same(&fields(&keys));
+        }
+
         // strings of every length around the 32-byte blocks, with bytes that
         // are escaped at any place, and characters of several bytes
         #[test]
