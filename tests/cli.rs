@@ -184,6 +184,63 @@ fn standard_input() {
     assert_eq!(doc["jabatan"][0]["nama"], "Kepala Seksi");
 }
 
+/// JSON Lines records of every size, short ones (gathered in the writer's
+/// buffer) between long ones (written as they are): each record is the
+/// library's, in the input order, on standard output and in a `.jsonl`
+/// file, with one job and with two.
+#[test]
+fn records_short_and_long_are_written_whole_and_in_order() {
+    let root = common::root();
+    let mut texts: Vec<Vec<u8>> = Vec::new();
+    for e in std::fs::read_dir(root.join("corpus")).unwrap() {
+        texts.push(std::fs::read(e.unwrap().path()).unwrap());
+    }
+    texts.sort();
+    // and texts far shorter than any corpus document
+    texts.push(b"KEPUTUSAN KEPALA DINAS\n".to_vec());
+    texts.push(b"\n".to_vec());
+    let dir = tempfile::tempdir().unwrap();
+    let mut expected = Vec::new();
+    for k in 0..40 {
+        let text = &texts[(k * 3) % texts.len()];
+        std::fs::write(dir.path().join(format!("doc-{k:03}.txt")), text).unwrap();
+        let doc = kinerja::parse(text, &format!("./doc-{k:03}.txt"));
+        kinerja::json::write(&mut expected, &doc).unwrap();
+        expected.push(b'\n');
+    }
+    let lens: Vec<usize> = expected.split(|&b| b == b'\n').map(<[u8]>::len).collect();
+    assert!(lens.iter().any(|&n| n < 1000) && lens.iter().any(|&n| n > 60_000));
+    let out = tempfile::tempdir().unwrap();
+    for jobs in ["1", "2"] {
+        let o = kinerja(
+            &["parse", ".", "--format", "jsonl", "--jobs", jobs, "-q"],
+            dir.path(),
+        );
+        assert_eq!(o.stdout, expected, "standard output, {jobs} job(s)");
+        let file = out.path().join(format!("all-{jobs}.jsonl"));
+        let o = kinerja(
+            &[
+                "parse",
+                ".",
+                "--format",
+                "jsonl",
+                "--jobs",
+                jobs,
+                "-q",
+                "--out",
+                file.to_str().unwrap(),
+            ],
+            dir.path(),
+        );
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert_eq!(
+            std::fs::read(&file).unwrap(),
+            expected,
+            "a .jsonl file, {jobs} job(s)"
+        );
+    }
+}
+
 /// Many files are handed to the workers in chunks: the output keeps the
 /// input order, a file that cannot be read is reported and the others are
 /// written, and one job gives the same bytes as two.

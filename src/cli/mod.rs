@@ -228,10 +228,24 @@ enum Outcome {
 /// its JSON Lines record when the sink takes them.
 type Done = (Outcome, Option<io::Error>, Option<Vec<u8>>);
 
+/// A JSON Lines record at least this long goes to the writer as it is, not
+/// through the buffer: the buffer would only copy it (most records are
+/// tens of kilobytes); shorter ones are gathered.
+const DIRECT_LINE: usize = 1 << 15;
+
 /// Writes a JSON Lines record: the bytes a worker serialized, or the document
 /// serialized here.
-fn write_line(w: &mut impl Write, line: Option<&[u8]>, doc: Option<&Document>) -> io::Result<()> {
+fn write_line<W: Write>(
+    w: &mut io::BufWriter<W>,
+    line: Option<&[u8]>,
+    doc: Option<&Document>,
+) -> io::Result<()> {
     match (line, doc) {
+        (Some(bytes), _) if bytes.len() >= DIRECT_LINE => {
+            // what is buffered goes first: the records stay in order
+            w.flush()?;
+            w.get_mut().write_all(bytes)
+        }
         (Some(bytes), _) => w.write_all(bytes),
         (None, Some(doc)) => {
             kinerja::json::to_writer(&mut *w, doc)?;
