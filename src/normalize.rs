@@ -45,7 +45,7 @@ pub fn normalize_line(line: &str) -> Cow<'_, str> {
         if is_nfc_quick(s.chars()) != IsNormalized::Yes {
             s = Cow::Owned(s.nfc().collect());
         }
-        if s.chars().any(needs_char_map) {
+        if any_char_to_map(&s) {
             s = Cow::Owned(map_chars(&s));
         }
     }
@@ -94,6 +94,21 @@ pub fn has_unusual_glyphs(line: &str) -> bool {
     memchr::memchr2(0xEF, 0xF0, line.as_bytes()).is_some()
         && line.chars().any(|c| {
             is_symbol_bullet(c) || matches!(c, '\u{1D400}'..='\u{1D7FF}' | '\u{FF01}'..='\u{FF5E}')
+        })
+}
+
+/// True when some character of `s` is one [`needs_char_map`]: all are
+/// outside ASCII, so only the characters at lead bytes are decoded (a line
+/// outside ASCII is mostly ASCII).
+fn any_char_to_map(s: &str) -> bool {
+    s.as_bytes()
+        .iter()
+        .enumerate()
+        .filter(|&(_, &b)| b >= 0xC0)
+        .any(|(i, _)| {
+            s.get(i..)
+                .and_then(|r| r.chars().next())
+                .is_some_and(needs_char_map)
         })
 }
 
@@ -330,6 +345,15 @@ mod tests {
             s in "([a-z ]|é|\u{00A0}|\u{200B}|\u{2010}|\u{2013}|\u{FF0D}|\u{FF21}|\u{1D40A}|\u{F0B7}|\u{E000}|\u{3000}|\u{00AD}){0,20}"
         ) {
             proptest::prop_assert_eq!(super::map_chars(&s), map_each(&s));
+        }
+
+        /// The characters to map found from the lead bytes, against every
+        /// character looked at.
+        #[test]
+        fn characters_to_map_are_found_from_their_lead_bytes(
+            s in "([a-z ]|é|ü|\u{00A0}|\u{200B}|\u{2013}|\u{2212}|\u{FF21}|\u{1D40A}|\u{F0B7}|\u{E000}|\u{3000}|\u{00AD}|\u{4E2D}){0,12}"
+        ) {
+            proptest::prop_assert_eq!(super::any_char_to_map(&s), s.chars().any(super::needs_char_map));
         }
 
         /// The hyphens found with `memchr`, against every byte looked at.
