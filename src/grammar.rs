@@ -578,6 +578,35 @@ impl FromIterator<String> for WordSet {
     }
 }
 
+/// Words told apart ignoring ASCII case (as `eq_ignore_ascii_case`): those
+/// a [`WordSet`] holds (an ASCII letter or digit first, under 32 bytes) in
+/// one, the others compared one by one. A lookup is one bucket's compare,
+/// where going down the list compared every word.
+#[derive(Debug, Default)]
+pub struct WordList {
+    set: WordSet,
+    others: Vec<String>,
+}
+
+impl WordList {
+    pub fn new<'a>(words: impl IntoIterator<Item = &'a String>) -> Self {
+        let mut list = WordList::default();
+        for w in words {
+            if shape(w.as_bytes()).is_some() {
+                list.set.insert(w.clone());
+            } else {
+                list.others.push(w.clone());
+            }
+        }
+        list
+    }
+
+    /// True when `w` is one of the words, ignoring ASCII case.
+    pub fn contains(&self, w: &str) -> bool {
+        self.set.contains(w) || self.others.iter().any(|o| o.eq_ignore_ascii_case(w))
+    }
+}
+
 /// Everything in `grammars/`.
 #[derive(Debug)]
 pub struct Grammar {
@@ -609,6 +638,9 @@ pub struct Grammar {
     pub back_titles: HashMap<String, String>,
     pub lowercase: Vec<String>,
     pub acronyms: Vec<String>,
+    /// `lowercase` and `acronyms` to look words up in
+    lowercase_words: WordList,
+    acronym_words: WordList,
     pub abbreviations: HashMap<String, String>,
     /// structural words OCR damage is repaired to (upper case)
     pub ocr_vocabulary: Vec<String>,
@@ -1108,6 +1140,8 @@ impl Grammar {
                 .collect(),
         );
         let regulations = regulations(g)?;
+        let lowercase: Vec<String> = w.lowercase.iter().map(|s| s.to_lowercase()).collect();
+        let acronyms: Vec<String> = w.acronyms.iter().map(|s| s.to_uppercase()).collect();
         Ok(Grammar {
             columns_by_phrase,
             label_first,
@@ -1130,8 +1164,10 @@ impl Grammar {
             rank_labels,
             front_titles,
             back_titles,
-            lowercase: w.lowercase.iter().map(|s| s.to_lowercase()).collect(),
-            acronyms: w.acronyms.iter().map(|s| s.to_uppercase()).collect(),
+            lowercase_words: WordList::new(&lowercase),
+            acronym_words: WordList::new(&acronyms),
+            lowercase,
+            acronyms,
             abbreviations,
             ocr_vocabulary: w.ocr_vocabulary.iter().map(|s| s.to_uppercase()).collect(),
             regulations,
@@ -1206,11 +1242,11 @@ impl Grammar {
     }
 
     pub fn is_lowercase_word(&self, w: &str) -> bool {
-        self.lowercase.iter().any(|l| l.eq_ignore_ascii_case(w))
+        self.lowercase_words.contains(w)
     }
 
     pub fn is_acronym(&self, w: &str) -> bool {
-        self.acronyms.iter().any(|a| a.eq_ignore_ascii_case(w))
+        self.acronym_words.contains(w)
     }
 
     /// The region level a word names (`KABUPATEN` → kabupaten).
@@ -1471,7 +1507,51 @@ mod tests {
         }
     }
 
+    /// The grammar's lists as looked up, against going down them: every
+    /// word of the corpus and the field samples, as written and in upper
+    /// and lower case.
+    #[test]
+    fn word_lists_are_the_lists() {
+        let g = grammar();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut n = 0;
+        for dir in ["corpus", "tests/field-samples"] {
+            for e in std::fs::read_dir(root.join(dir)).unwrap() {
+                let text = std::fs::read_to_string(e.unwrap().path()).unwrap_or_default();
+                for w in text.split_whitespace() {
+                    let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+                    for v in [core.to_string(), core.to_uppercase(), core.to_lowercase()] {
+                        let acronym = g.acronyms.iter().any(|a| a.eq_ignore_ascii_case(&v));
+                        let lower = g.lowercase.iter().any(|l| l.eq_ignore_ascii_case(&v));
+                        assert_eq!(g.is_acronym(&v), acronym, "{v}");
+                        assert_eq!(g.is_lowercase_word(&v), lower, "{v}");
+                        n += usize::from(acronym || lower);
+                    }
+                }
+            }
+        }
+        assert!(n > 100, "the lists' words stand in the texts: {n}");
+    }
+
     proptest::proptest! {
+        #[test]
+        fn a_word_list_is_its_words_ignoring_ascii_case(
+            words in proptest::collection::vec("([a-zA-Z0-9é_-]{1,4}|[a-z]{30,34}|é[a-z]{0,3})", 0..12),
+            pick in 0usize..16,
+            flip in proptest::bool::ANY,
+            other in "[a-zA-Z0-9é_-]{0,6}",
+        ) {
+            let list = WordList::new(&words);
+            let mut queries = vec![other];
+            if let Some(w) = words.get(pick) {
+                queries.push(if flip { w.to_ascii_uppercase() } else { w.to_ascii_lowercase() });
+            }
+            for q in queries {
+                let plain = words.iter().any(|w| w.eq_ignore_ascii_case(&q));
+                proptest::prop_assert_eq!(list.contains(&q), plain, "{}", q);
+            }
+        }
+
         // two words of one length have the same key exactly when they are
         // equal ignoring ASCII case; every length under 32, with bytes that
         // differ only in case, and bytes outside ASCII
