@@ -101,7 +101,7 @@ fn wrap_width(lines: &[Line]) -> Option<usize> {
     let mut lens: Vec<usize> = lines
         .iter()
         .filter(|l| matches!(l.kind, Kind::Text | Kind::Item { .. } | Kind::Label { .. }))
-        .map(|l| l.trimmed().chars().count())
+        .map(|l| char_count(l.trimmed()))
         .collect();
     if lens.len() < 8 {
         return None;
@@ -119,10 +119,20 @@ fn wrap_width(lines: &[Line]) -> Option<usize> {
         .filter(|l| matches!(l.kind, Kind::Text | Kind::Item { .. } | Kind::Label { .. }))
         .map(|l| l.trimmed())
         .filter(|t| !ends_sentence(t))
-        .map(|t| t.chars().count())
+        .map(char_count)
         .collect();
     let near = open.iter().filter(|&&n| n * 4 >= w * 3).count();
     (near >= 5 && near * 10 >= open.len() * 4).then_some(w)
+}
+
+/// The number of characters of a line: its length when it is ASCII (most
+/// are; telling costs less than counting, on texts as short as lines).
+fn char_count(t: &str) -> usize {
+    if t.is_ascii() {
+        t.len()
+    } else {
+        t.chars().count()
+    }
 }
 
 /// Re-joins hard-wrapped paragraphs.
@@ -235,4 +245,14 @@ pub fn join_wrapped<'a>(
         );
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    proptest::proptest! {
+        #[test]
+        fn char_count_is_the_count_of_characters(s in "([a-z .]|é|–|\u{1D40A}){0,40}") {
+            proptest::prop_assert_eq!(super::char_count(&s), s.chars().count());
+        }
+    }
 }
