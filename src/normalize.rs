@@ -194,56 +194,74 @@ fn is_word(c: char) -> bool {
 }
 
 /// Resolves dash marks and reduplication hyphens. Returns `None` when nothing changed.
+/// The text between dashes is copied in runs; only the words around a
+/// dash are looked at.
 fn join_dashes(s: &str) -> Option<String> {
     let has_mark = s.contains(DASH_MARK);
     if !has_mark && !s.contains(" -") && !s.contains("- ") {
         return None;
     }
-    let chars: Vec<char> = s.chars().collect();
+    let b = s.as_bytes();
     let mut out = String::with_capacity(s.len());
     let mut changed = has_mark;
+    // `s[..i]` is in `out`
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if c == DASH_MARK || c == '-' {
-            // the extent of spaces around the dash
-            let mut l = out.len();
-            while l > 0 && out.as_bytes()[l - 1] == b' ' {
-                l -= 1;
-            }
-            let spaces_before = out.len() - l;
-            let mut r = i + 1;
-            while r < chars.len() && chars[r] == ' ' {
-                r += 1;
-            }
-            let spaces_after = r - i - 1;
-            let prev = out[..l].chars().next_back();
-            let next = chars.get(r).copied();
-            let between_words = prev.is_some_and(is_word) && next.is_some_and(is_word);
-            let digits = prev.is_some_and(|c| c.is_ascii_digit())
-                && next.is_some_and(|c| c.is_ascii_digit());
-            let join = if c == DASH_MARK {
-                between_words
-            } else {
-                between_words
-                    && (spaces_before > 0 || spaces_after > 0)
-                    && (digits || reduplication(word_before(&out[..l]), word_after(&chars[r..])))
-            };
-            if join {
-                out.truncate(l);
-                out.push('-');
-                i = r;
-                changed = true;
-                continue;
-            }
-            out.push('-');
-            i += 1;
-            continue;
+    while let Some((d, len)) = next_dash(s, i) {
+        out.push_str(&s[i..d]);
+        let mark = len > 1;
+        // the extent of spaces around the dash
+        let mut l = out.len();
+        while l > 0 && out.as_bytes()[l - 1] == b' ' {
+            l -= 1;
         }
-        out.push(c);
-        i += 1;
+        let spaces_before = out.len() - l;
+        let mut r = d + len;
+        while r < b.len() && b[r] == b' ' {
+            r += 1;
+        }
+        let spaces_after = r - d - len;
+        let prev = out[..l].chars().next_back();
+        let next = s[r..].chars().next();
+        let between_words = prev.is_some_and(is_word) && next.is_some_and(is_word);
+        let digits =
+            prev.is_some_and(|c| c.is_ascii_digit()) && next.is_some_and(|c| c.is_ascii_digit());
+        let join = if mark {
+            between_words
+        } else {
+            between_words
+                && (spaces_before > 0 || spaces_after > 0)
+                && (digits || reduplication(word_before(&out[..l]), word_after(&s[r..])))
+        };
+        if join {
+            out.truncate(l);
+            out.push('-');
+            i = r;
+            changed = true;
+        } else {
+            out.push('-');
+            i = d + len;
+        }
     }
+    out.push_str(&s[i..]);
     changed.then_some(out)
+}
+
+/// The next hyphen or dash mark at or after `from`: its offset and length.
+fn next_dash(s: &str, from: usize) -> Option<(usize, usize)> {
+    let b = s.as_bytes();
+    let mut at = from;
+    // the dash mark is U+E000, bytes EE 80 80
+    while let Some(k) = memchr::memchr2(b'-', 0xEE, b.get(at..)?) {
+        let p = at + k;
+        if b[p] == b'-' {
+            return Some((p, 1));
+        }
+        if b.get(p..p + 3) == Some(&[0xEE, 0x80, 0x80]) {
+            return Some((p, 3));
+        }
+        at = p + 1;
+    }
+    None
 }
 
 fn word_before(s: &str) -> String {
@@ -256,10 +274,9 @@ fn word_before(s: &str) -> String {
     s[start..].to_lowercase()
 }
 
-fn word_after(chars: &[char]) -> String {
-    chars
-        .iter()
-        .take_while(|c| is_word(**c))
+fn word_after(s: &str) -> String {
+    s.chars()
+        .take_while(|&c| is_word(c))
         .collect::<String>()
         .to_lowercase()
 }
@@ -339,12 +356,78 @@ mod tests {
         out
     }
 
+    /// `join_dashes` as first written, a character at a time.
+    fn join_dashes_by_chars(s: &str) -> Option<String> {
+        let has_mark = s.contains(super::DASH_MARK);
+        if !has_mark && !s.contains(" -") && !s.contains("- ") {
+            return None;
+        }
+        let chars: Vec<char> = s.chars().collect();
+        let mut out = String::with_capacity(s.len());
+        let mut changed = has_mark;
+        let mut i = 0;
+        while i < chars.len() {
+            let c = chars[i];
+            if c == super::DASH_MARK || c == '-' {
+                // the extent of spaces around the dash
+                let mut l = out.len();
+                while l > 0 && out.as_bytes()[l - 1] == b' ' {
+                    l -= 1;
+                }
+                let spaces_before = out.len() - l;
+                let mut r = i + 1;
+                while r < chars.len() && chars[r] == ' ' {
+                    r += 1;
+                }
+                let spaces_after = r - i - 1;
+                let prev = out[..l].chars().next_back();
+                let next = chars.get(r).copied();
+                let between_words =
+                    prev.is_some_and(super::is_word) && next.is_some_and(super::is_word);
+                let digits = prev.is_some_and(|c| c.is_ascii_digit())
+                    && next.is_some_and(|c| c.is_ascii_digit());
+                let join = if c == super::DASH_MARK {
+                    between_words
+                } else {
+                    between_words
+                        && (spaces_before > 0 || spaces_after > 0)
+                        && (digits
+                            || super::reduplication(
+                                super::word_before(&out[..l]),
+                                super::word_after(&chars[r..].iter().collect::<String>()),
+                            ))
+                };
+                if join {
+                    out.truncate(l);
+                    out.push('-');
+                    i = r;
+                    changed = true;
+                    continue;
+                }
+                out.push('-');
+                i += 1;
+                continue;
+            }
+            out.push(c);
+            i += 1;
+        }
+        changed.then_some(out)
+    }
+
     proptest::proptest! {
         #[test]
         fn runs_are_mapped_as_each_character(
             s in "([a-z ]|é|\u{00A0}|\u{200B}|\u{2010}|\u{2013}|\u{FF0D}|\u{FF21}|\u{1D40A}|\u{F0B7}|\u{E000}|\u{3000}|\u{00AD}){0,20}"
         ) {
             proptest::prop_assert_eq!(super::map_chars(&s), map_each(&s));
+        }
+
+        /// Dashes joined from the runs between them, as a character at a time.
+        #[test]
+        fn dashes_are_joined_as_a_character_at_a_time(
+            s in "([a-z]{1,4}|Undang|undang|an|19|2024| |-|\u{E000}|\u{E001}|\u{E400}|é|,){0,14}"
+        ) {
+            proptest::prop_assert_eq!(super::join_dashes(&s), join_dashes_by_chars(&s));
         }
 
         /// The characters to map found from the lead bytes, against every
