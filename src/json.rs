@@ -1025,7 +1025,7 @@ mod tests {
     fn field_names_of_every_length() {
         for n in 0..=40 {
             let plain: String = (0..n).map(|i| (b'a' + (i % 26) as u8) as char).collect();
-            same(&fields(&[plain.clone()]));
+            same(&fields(std::slice::from_ref(&plain)));
             same(&fields(&[plain.clone(), plain.clone(), plain.clone()]));
             for at in 0..n {
                 for e in ['"', '\\', '\n', '\u{1}'] {
