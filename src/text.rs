@@ -315,6 +315,16 @@ mod tests {
             proptest::prop_assert_eq!(trim(&s), s.trim());
         }
 
+        /// What `pangkat::classify` settles keys by before computing.
+        #[test]
+        fn a_distance_is_at_least_the_difference_in_characters(
+            a in "[ABCab é]{0,70}", b in "[ABCab é]{0,70}", limit in 0usize..12
+        ) {
+            if a.chars().count().abs_diff(b.chars().count()) > limit {
+                proptest::prop_assert_eq!(edit_distance_within(&a, &b, limit), None);
+            }
+        }
+
         #[test]
         fn edit_distance_within_is_the_distance_up_to_the_limit(
             a in "[ABCab é]{0,12}", b in "[ABCab é]{0,12}", limit in 0usize..6

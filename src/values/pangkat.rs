@@ -67,6 +67,8 @@ pub struct Pangkat {
 struct Table {
     /// `PEMBINA UTAMA MUDA`, in table order
     keys: Vec<String>,
+    /// the length of each key in characters
+    key_chars: Vec<usize>,
     /// canonical spelling, golongan in the form `IV/c`
     ranks: Vec<(String, String)>,
     /// first words of the ranks (`JURU`, `PENGATUR` …)
@@ -104,6 +106,7 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
     extra.sort();
     extra.dedup();
     Table {
+        key_chars: keys.iter().map(|k| k.chars().count()).collect(),
         keys,
         ranks,
         heads,
@@ -358,12 +361,16 @@ fn classify(r: &Reading) -> Option<Match> {
     // distance is at least the difference in length, which settles most keys
     // without computing it)
     // the keys within reach, with their distances
+    // (a distance is at least the difference in characters: most keys are
+    // settled by their lengths, counted once)
+    let n = joined.chars().count();
     let within: Vec<(usize, usize)> = t
         .keys
         .iter()
+        .zip(&t.key_chars)
         .enumerate()
-        .filter_map(|(i, k)| {
-            let kn = k.chars().count();
+        .filter(|&(_, (_, &kn))| n.abs_diff(kn) <= kn / 5)
+        .filter_map(|(i, (k, &kn))| {
             let d = crate::text::edit_distance_within(&joined, k, kn / 5)?;
             Some((i, d))
         })
