@@ -135,26 +135,48 @@ pub fn title_case(s: &str) -> String {
         if keep {
             out.push_str(token);
         } else if i > 0 && g.is_lowercase_word(core) {
-            out.push_str(&token.to_lowercase());
-        } else {
-            // capitalize each part of "UNDANG-UNDANG"
-            let mut start = true;
-            for c in token.chars() {
-                if c.is_alphanumeric() {
-                    if start {
-                        out.extend(c.to_uppercase());
-                    } else {
-                        out.extend(c.to_lowercase());
-                    }
-                    start = false;
-                } else {
-                    out.push(c);
-                    start = true;
-                }
+            if token.is_ascii() {
+                out.extend(token.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                out.push_str(&token.to_lowercase());
             }
+        } else {
+            capitalize(token, &mut out);
         }
     }
     out
+}
+
+/// Each part of a word (`UNDANG-UNDANG` → `Undang-Undang`) with its first
+/// letter or digit in upper case and the others in lower case; an ASCII
+/// word (most) by its bytes.
+fn capitalize(token: &str, out: &mut String) {
+    let mut start = true;
+    if token.is_ascii() {
+        for b in token.bytes() {
+            let alnum = b.is_ascii_alphanumeric();
+            out.push(char::from(if alnum && start {
+                b.to_ascii_uppercase()
+            } else {
+                b.to_ascii_lowercase()
+            }));
+            start = !alnum;
+        }
+        return;
+    }
+    for c in token.chars() {
+        if c.is_alphanumeric() {
+            if start {
+                out.extend(c.to_uppercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+            start = false;
+        } else {
+            out.push(c);
+            start = true;
+        }
+    }
 }
 
 /// Upper-case words with position abbreviations expanded (`KASI` → `KEPALA SEKSI`).
@@ -313,6 +335,19 @@ mod tests {
         #[test]
         fn trim_is_the_trim_of_str(s in "[ a\t\n\r\u{0B}\u{0C}\u{1C}\u{85}\u{A0}\u{3000}é.-]{0,8}") {
             proptest::prop_assert_eq!(trim(&s), s.trim());
+        }
+
+        /// An ASCII word capitalized by its bytes, as by its characters.
+        #[test]
+        fn capitalize_ascii_is_capitalize_by_characters(w in "[A-Za-z0-9(),./-]{0,16}") {
+            let mut fast = String::new();
+            capitalize(&w, &mut fast);
+            let mut by_chars = String::new();
+            capitalize(&format!("{w}é"), &mut by_chars);
+            by_chars.truncate(by_chars.len() - "é".len());
+            proptest::prop_assert_eq!(fast, by_chars);
+            let lower: String = w.bytes().map(|b| char::from(b.to_ascii_lowercase())).collect();
+            proptest::prop_assert_eq!(lower, w.to_lowercase());
         }
 
         /// What `pangkat::classify` settles keys by before computing.
