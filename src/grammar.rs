@@ -1419,6 +1419,16 @@ impl Grammar {
 mod tests {
     use super::*;
 
+    /// The texts of the corpus and the field samples.
+    fn real_texts() -> Vec<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        ["corpus", "tests/field-samples"]
+            .iter()
+            .flat_map(|dir| std::fs::read_dir(root.join(dir)).unwrap())
+            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap_or_default())
+            .collect()
+    }
+
     /// Every byte value, in every lane of the word: the bit is set exactly
     /// for ASCII letters and digits.
     #[test]
@@ -1469,15 +1479,11 @@ mod tests {
                 .enumerate()
                 .find_map(|(i, ps)| starts_with_any(t, ps).map(|at| (i, at)))
         };
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut lines = Vec::new();
-        for dir in ["corpus", "tests/field-samples"] {
-            for e in std::fs::read_dir(root.join(dir)).unwrap() {
-                let text = std::fs::read_to_string(e.unwrap().path()).unwrap_or_default();
-                for l in text.lines() {
-                    let cut: String = l.split(' ').take(3).collect::<Vec<_>>().join(" ");
-                    lines.extend([l.to_string(), format!("- {l}"), l.to_lowercase(), cut]);
-                }
+        for text in real_texts() {
+            for l in text.lines() {
+                let cut: String = l.split(' ').take(3).collect::<Vec<_>>().join(" ");
+                lines.extend([l.to_string(), format!("- {l}"), l.to_lowercase(), cut]);
             }
         }
         let mut found = 0;
@@ -1513,20 +1519,16 @@ mod tests {
     #[test]
     fn word_lists_are_the_lists() {
         let g = grammar();
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut n = 0;
-        for dir in ["corpus", "tests/field-samples"] {
-            for e in std::fs::read_dir(root.join(dir)).unwrap() {
-                let text = std::fs::read_to_string(e.unwrap().path()).unwrap_or_default();
-                for w in text.split_whitespace() {
-                    let core = w.trim_matches(|c: char| !c.is_alphanumeric());
-                    for v in [core.to_string(), core.to_uppercase(), core.to_lowercase()] {
-                        let acronym = g.acronyms.iter().any(|a| a.eq_ignore_ascii_case(&v));
-                        let lower = g.lowercase.iter().any(|l| l.eq_ignore_ascii_case(&v));
-                        assert_eq!(g.is_acronym(&v), acronym, "{v}");
-                        assert_eq!(g.is_lowercase_word(&v), lower, "{v}");
-                        n += usize::from(acronym || lower);
-                    }
+        for text in real_texts() {
+            for w in text.split_whitespace() {
+                let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+                for v in [core.to_string(), core.to_uppercase(), core.to_lowercase()] {
+                    let acronym = g.acronyms.iter().any(|a| a.eq_ignore_ascii_case(&v));
+                    let lower = g.lowercase.iter().any(|l| l.eq_ignore_ascii_case(&v));
+                    assert_eq!(g.is_acronym(&v), acronym, "{v}");
+                    assert_eq!(g.is_lowercase_word(&v), lower, "{v}");
+                    n += usize::from(acronym || lower);
                 }
             }
         }
