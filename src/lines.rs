@@ -100,12 +100,13 @@ impl<'a> Line<'a> {
         self.text.get(r.clone()).unwrap_or("")
     }
 
-    /// The cells of a row (empty for other lines).
-    pub fn cells(&self) -> Vec<&str> {
-        match &self.kind {
-            Kind::Row { cells, .. } => cells.iter().map(|r| self.slice(r)).collect(),
-            _ => Vec::new(),
-        }
+    /// The cells of a row (none for other lines).
+    pub fn cells(&self) -> impl ExactSizeIterator<Item = &str> + Clone {
+        let ranges: &[Range<usize>] = match &self.kind {
+            Kind::Row { cells, .. } => cells,
+            _ => &[],
+        };
+        ranges.iter().map(|r| self.slice(r))
     }
 
     /// The item label and text of an item line.

@@ -87,7 +87,7 @@ fn read_header(line: &Line) -> Option<Vec<Column>> {
     let cells = line.cells();
     // cheap reject: at least two cells must start with a header word
     let starts = cells
-        .iter()
+        .clone()
         .filter(|c| {
             crate::grammar::words(c)
                 .next()
@@ -100,7 +100,7 @@ fn read_header(line: &Line) -> Option<Vec<Column>> {
     let mut columns = Vec::with_capacity(cells.len());
     let mut known = 0;
     let mut indikator = false;
-    for c in &cells {
+    for c in cells {
         let name = markup::clean(c);
         // header cells are short; a long cell is a value that happens to start with a header word
         let role = g
@@ -124,17 +124,16 @@ fn read_header(line: &Line) -> Option<Vec<Column>> {
 
 /// A row of column numbers: `| (1) | (2) | (3) |`, `1 | 2 | 3`.
 fn number_row(l: &Line) -> bool {
-    let cells = l.cells();
-    let filled: Vec<&str> = cells
-        .iter()
-        .map(|c| c.trim())
-        .filter(|c| !c.is_empty())
-        .collect();
-    filled.len() >= 2
-        && filled.iter().all(|c| {
-            let c = c.trim_start_matches('(').trim_end_matches(')');
-            !c.is_empty() && c.len() <= 2 && c.bytes().all(|b| b.is_ascii_digit())
-        })
+    let mut filled = l.cells().map(str::trim).filter(|c| !c.is_empty());
+    let is_number = |c: &str| {
+        let c = c.trim_start_matches('(').trim_end_matches(')');
+        !c.is_empty() && c.len() <= 2 && c.bytes().all(|b| b.is_ascii_digit())
+    };
+    let mut n = 0;
+    filled.all(|c| {
+        n += 1;
+        is_number(c)
+    }) && n >= 2
 }
 
 /// A second header row under a header with colspans (HTML turned into
@@ -146,8 +145,7 @@ fn sub_header(l: &Line) -> Option<Vec<Column>> {
     let g = grammar();
     let cols: Vec<Column> = l
         .cells()
-        .iter()
-        .map(|c| markup::clean(c))
+        .map(markup::clean)
         .filter(|n| !n.is_empty())
         .map(|name| Column {
             role: g
@@ -274,9 +272,9 @@ fn spilled_row(
     let mut cells: Vec<String> = match &joined {
         Some(text) => {
             let line = Line::new(row_span.start_line, row_span.end_line, text.as_str().into());
-            line.cells().iter().map(|c| c.to_string()).collect()
+            line.cells().map(str::to_string).collect()
         }
-        None => l.cells().iter().map(|c| c.to_string()).collect(),
+        None => l.cells().map(str::to_string).collect(),
     };
     if cells.is_empty() {
         return None;
@@ -912,6 +910,24 @@ mod tests {
     use super::*;
     use crate::lines::Lines;
     use crate::normalize::normalize_line;
+
+    #[test]
+    fn number_rows_hold_two_or_more_numbers_and_nothing_else() {
+        let row = |t: &'static str| Line::new(1, 1, t.into());
+        for t in ["| (1) | (2) | (3) |", "1\t2\t3", "| 1 | | 2 |", "(1)\t(12)"] {
+            assert!(number_row(&row(t)), "{t}");
+        }
+        for t in [
+            "| (1) | |",
+            "| 1 | a |",
+            "| 123 | 4 |",
+            "| () | (1) |",
+            "1. Sekretaris",
+            "| | |",
+        ] {
+            assert!(!number_row(&row(t)), "{t}");
+        }
+    }
 
     proptest::proptest! {
         #[test]

@@ -25,6 +25,11 @@ pub fn is_page_number(t: &str) -> bool {
     if let Some(inner) = t.strip_prefix('-').and_then(|r| r.strip_suffix('-')) {
         return digits(inner.trim());
     }
+    // the words below start with `h` or `p`: most lines are settled here,
+    // without the lower-case copy
+    if !matches!(t.as_bytes().first(), Some(b'h' | b'H' | b'p' | b'P')) {
+        return false;
+    }
     let lower = t.to_ascii_lowercase();
     for word in ["halaman", "hal.", "hal", "page"] {
         if let Some(rest) = lower.strip_prefix(word) {
@@ -155,6 +160,8 @@ mod tests {
             "Hal. 2 dari 9",
             "Page 3 of 10",
             "hal 4/9",
+            "HALAMAN 5",
+            "PAGE 2 OF 3",
         ] {
             assert!(is_page_number(t), "{t}");
         }
