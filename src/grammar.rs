@@ -1415,19 +1415,21 @@ impl Grammar {
     }
 }
 
+/// The texts of the corpus and the field samples, for tests that check a
+/// fast path against its reference on every real line.
+#[cfg(test)]
+pub(crate) fn real_texts() -> Vec<String> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    ["corpus", "tests/field-samples"]
+        .iter()
+        .flat_map(|dir| std::fs::read_dir(root.join(dir)).unwrap())
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap_or_default())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The texts of the corpus and the field samples.
-    fn real_texts() -> Vec<String> {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        ["corpus", "tests/field-samples"]
-            .iter()
-            .flat_map(|dir| std::fs::read_dir(root.join(dir)).unwrap())
-            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap_or_default())
-            .collect()
-    }
 
     /// Every byte value, in every lane of the word: the bit is set exactly
     /// for ASCII letters and digits.
