@@ -318,6 +318,13 @@ pub struct Regulations {
     /// the first words of `amendments`, each once: a text that starts with
     /// none of them starts no amendment phrase
     pub amendment_heads: Vec<String>,
+    /// by byte, whether a text starting with it may start an amendment
+    /// phrase, an `also` phrase or an `enactment` phrase (the phrases
+    /// [`crate::values::rujukan`] looks for at every word of a title): both
+    /// cases of an ASCII first letter, and every byte outside ASCII for a
+    /// first word outside ASCII (whose letters are compared by their upper
+    /// case, which a letter outside ASCII may share)
+    pub title_stop_bytes: [bool; 256],
     /// `Nomor`, `No`
     pub number: Vec<Phrase>,
     /// `Tahun`, `Th`
@@ -925,6 +932,23 @@ fn regulations(g: raw::Regulations) -> Result<Regulations, String> {
             amendment_heads.push(head.clone());
         }
     }
+    let also = nonempty(phrases(&w.also), "also")?;
+    let enactment = nonempty(phrases(&w.enactment), "enactment")?;
+    let mut title_stop_bytes = [false; 256];
+    for first in amendments
+        .iter()
+        .chain(&also)
+        .chain(&enactment)
+        .filter_map(|p| p.0.first())
+    {
+        if let Some(&c) = first.as_bytes().first() {
+            title_stop_bytes[usize::from(c.to_ascii_lowercase())] = true;
+            title_stop_bytes[usize::from(c.to_ascii_uppercase())] = true;
+        }
+        if !first.is_ascii() {
+            title_stop_bytes[0x80..].fill(true);
+        }
+    }
     Ok(Regulations {
         first_words,
         first_lengths,
@@ -933,15 +957,16 @@ fn regulations(g: raw::Regulations) -> Result<Regulations, String> {
         abbreviations,
         gazettes,
         amendment_heads,
+        title_stop_bytes,
         amendments,
         number: nonempty(phrases(&w.number), "number")?,
         year: nonempty(phrases(&w.year), "year")?,
         about: nonempty(phrases(&w.about), "about")?,
         date: nonempty(phrases(&w.date), "date")?,
-        also: nonempty(phrases(&w.also), "also")?,
+        also,
         country: nonempty(phrases(&w.country), "country")?,
         clause: nonempty(phrases(&w.clause), "clause")?,
-        enactment: nonempty(phrases(&w.enactment), "enactment")?,
+        enactment,
     })
 }
 

@@ -763,26 +763,27 @@ fn title<'a>(cx: &Cx<'a>, i: &'a str, depth: u8) -> Res<'a, (&'a str, Vec<Hit>)>
 /// True where a title ends (see [`title`]).
 fn title_ends(cx: &Cx, r: &str, depth: u8, last_word: usize) -> bool {
     let g = cx.g;
+    // the amendment, `also` and `enactment` phrases start with a few
+    // letters: most words of a title start none of them
+    let phrase_may_start = r
+        .as_bytes()
+        .first()
+        .is_some_and(|&c| g.title_stop_bytes[usize::from(c)]);
     // an amendment phrase starts with one of a few words: the phrases are
     // compared only where one of them stands
     let amendment = || {
-        g.amendment_heads.iter().any(|h| keyword(r, h).is_ok())
+        phrase_may_start
+            && g.amendment_heads.iter().any(|h| keyword(r, h).is_ok())
             && longest(r, &g.amendments).is_some()
     };
     if r.starts_with(';') || gazette_paren_starts(cx, r) || amendment() {
         return true;
     }
-    if let Some(after) = r.strip_prefix('.') {
-        let sentence = after.is_empty() || after.starts_with(char::is_whitespace);
-        if sentence && (last_word >= 5 || after.trim_start().is_empty()) {
-            return true;
-        }
+    if !phrase_may_start {
+        return title_ends_at_punctuation(cx, r, last_word);
     }
-    if let Some(after) = r.strip_prefix(',') {
-        let after = after.trim_start();
-        if longest(after, &g.clause).is_some() || citation_head(cx, after) {
-            return true;
-        }
+    if title_ends_at_punctuation(cx, r, last_word) {
+        return true;
     }
     if let Some((after, _)) = longest(r, &g.also)
         && citation_head(cx, after.trim_start())
@@ -795,6 +796,24 @@ fn title_ends(cx: &Cx, r: &str, depth: u8, last_word: usize) -> bool {
         && reg_type(cx, after).is_ok()
     {
         return true;
+    }
+    false
+}
+
+/// A title ends at `.` (a sentence's end) or at `,` before a clause or
+/// another citation (see [`title`]).
+fn title_ends_at_punctuation(cx: &Cx, r: &str, last_word: usize) -> bool {
+    if let Some(after) = r.strip_prefix('.') {
+        let sentence = after.is_empty() || after.starts_with(char::is_whitespace);
+        if sentence && (last_word >= 5 || after.trim_start().is_empty()) {
+            return true;
+        }
+    }
+    if let Some(after) = r.strip_prefix(',') {
+        let after = after.trim_start();
+        if longest(after, &cx.g.clause).is_some() || citation_head(cx, after) {
+            return true;
+        }
     }
     false
 }
@@ -1095,6 +1114,23 @@ mod tests {
             let g = &grammar().regulations;
             if longest(&s, &g.amendments).is_some() {
                 prop_assert!(g.amendment_heads.iter().any(|h| keyword(&s, h).is_ok()));
+            }
+        }
+
+        /// A text whose first byte is no title stop byte starts no
+        /// amendment, `also` or `enactment` phrase (letters outside ASCII
+        /// included: `ſ` is upper-cased to `S`, `ı` to `I`).
+        #[test]
+        fn title_stop_bytes_tell_where_no_phrase_starts(
+            s in "(sebagaimana|SEBAGAIMANA|Telah|diubah|terakhir|Terakhir|dengan|yang|YANG|dan|Dan|serta|SERTA|menjadi|Sebagai|ſerta|ıang|Ѕerta|x|é|[ -]){1,5}"
+        ) {
+            let g = &grammar().regulations;
+            let starts = longest(&s, &g.amendments).is_some()
+                || g.amendment_heads.iter().any(|h| keyword(&s, h).is_ok())
+                || longest(&s, &g.also).is_some()
+                || longest(&s, &g.enactment).is_some();
+            if starts {
+                prop_assert!(g.title_stop_bytes[usize::from(s.as_bytes()[0])], "{}", s);
             }
         }
     }
