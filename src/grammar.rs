@@ -258,6 +258,18 @@ pub struct Heading {
     pub phrase: Phrase,
     pub abbreviation: String,
     pub kind: Jenis,
+    /// [`letter_set`] of the phrase's first word
+    pub first_letters: u32,
+}
+
+/// The ASCII letters of a word, in any case, as a set of bits (`A` is bit
+/// 0). One edit of the word (a letter changed, added or dropped) changes at
+/// most two bits of it, so words within `d` edits of each other differ in
+/// at most `2 d` bits: a cheap test before an edit distance.
+pub fn letter_set(w: &str) -> u32 {
+    w.bytes()
+        .filter(u8::is_ascii_alphabetic)
+        .fold(0, |m, b| m | 1 << (b.to_ascii_uppercase() - b'A'))
 }
 
 #[derive(Debug)]
@@ -993,10 +1005,13 @@ impl Grammar {
                 "IKK" => Jenis::Ikk,
                 other => return Err(format!("sections.toml: unknown kind {other}")),
             };
+            let phrase = Phrase::new(&h.phrase);
+            let first_letters = phrase.0.first().map_or(0, |w| letter_set(w));
             headings.push(Heading {
-                phrase: Phrase::new(&h.phrase),
+                phrase,
                 abbreviation: h.abbreviation.to_uppercase(),
                 kind,
+                first_letters,
             });
         }
         let mut labels = Vec::new();
@@ -1563,6 +1578,29 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// Words `k` edits apart (a letter changed, added or dropped) have
+        /// letter sets at most `2 k` bits apart.
+        #[test]
+        fn an_edit_changes_at_most_two_letters_of_the_set(
+            w in "[A-Za-z0-9]{0,14}",
+            edits in proptest::collection::vec((0u8..3, 0usize..16, "[A-Za-z0-9]"), 0..4)
+        ) {
+            let mut b: Vec<char> = w.chars().collect();
+            for (op, at, c) in &edits {
+                let c = c.chars().next().unwrap_or('a');
+                let at = at % (b.len() + 1);
+                match op {
+                    0 => b.insert(at, c),
+                    1 if at < b.len() => { b.remove(at); }
+                    _ if at < b.len() => b[at] = c,
+                    _ => b.push(c),
+                }
+            }
+            let b: String = b.into_iter().collect();
+            let apart = (letter_set(&w) ^ letter_set(&b)).count_ones() as usize;
+            proptest::prop_assert!(apart <= 2 * edits.len(), "{w} → {b}: {apart} bits");
+        }
+
         #[test]
         fn a_word_list_is_its_words_ignoring_ascii_case(
             words in proptest::collection::vec("([a-zA-Z0-9é_-]{1,4}|[a-z]{30,34}|é[a-z]{0,3})", 0..12),

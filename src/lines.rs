@@ -525,14 +525,20 @@ pub fn heading(t: &str) -> Option<(Jenis, bool)> {
     if t.ends_with([';', ',']) {
         return None;
     }
-    // cheap reject: the first word must be about as long as a heading's first word
+    // cheap reject: the first word must be about as long as a heading's
+    // first word, and have nearly its letters: it is at most two edits
+    // away from it (`fuzzy_phrase`), which change at most four letters of
+    // its set (a word outside ASCII may upper-case to other letters, and
+    // is let through)
     let first = words(t).next()?;
     let g = grammar();
+    let letters = first.is_ascii().then(|| crate::grammar::letter_set(first));
     if !g.headings.iter().any(|h| {
         h.phrase
             .0
             .first()
             .is_some_and(|p| p.len().abs_diff(first.len()) <= 2)
+            && letters.is_none_or(|m| (m ^ h.first_letters).count_ones() <= 4)
     }) {
         return None;
     }
