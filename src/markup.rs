@@ -866,6 +866,20 @@ mod tests {
 
     // the fast paths against the plain definitions they stand for
     proptest::proptest! {
+        /// A cell that cannot be a list is one item, its clean text (what
+        /// `table::indicators` takes from a plain cell's text instead of
+        /// splitting the cell again).
+        #[test]
+        fn list_items_of_plain(
+            c in "([ \\t]|-|•|\\*|1\\. |2\\. |1\\)|a\\. |\\$|\\\\frac\\{a\\}\\{b\\}|&amp;|&nbsp;|_|x|Jumlah|é|;|:|\\.|<br>|<li>){0,8}"
+        ) {
+            if !may_be_list(&c) {
+                let clean = clean(&c);
+                let want: Vec<String> = (!clean.is_empty()).then_some(clean).into_iter().collect();
+                proptest::prop_assert_eq!(list_items(&c), want);
+            }
+        }
+
         #[test]
         fn is_clean_is_clean_leaving_the_text(s in "[ a-zA-Z.:;,*_<>&\\-•\t\u{A0}]{0,24}") {
             proptest::prop_assert_eq!(is_clean(&s), clean(&s) == s);

@@ -757,8 +757,16 @@ pub fn indicators(table: &mut Table, diags: &mut Diagnostics) -> Read {
         if row_sasaran.is_some() {
             sasaran = row_sasaran;
         }
+        // a plain cell (one that cannot be a list) is one item, its clean
+        // text (as `markup`'s proptest `list_items_of_plain` checks), which
+        // `texts` holds unless that text is `-`
         let items = ind_items
-            .or_else(|| c_ind.map(|i| markup::list_items(&cells[i])))
+            .or_else(|| {
+                c_ind.map(|i| match plain[i] && !texts[i].is_empty() {
+                    true => vec![texts[i].clone()],
+                    false => markup::list_items(&cells[i]),
+                })
+            })
             .unwrap_or_default();
         if items.is_empty() {
             let others = texts
