@@ -384,12 +384,21 @@ fn is_empty_cell(c: &str) -> bool {
     // markup cannot make letters: a cell without any is empty at once; and
     // without markup, cleaning only drops bullets, spaces and separators, so
     // a cell with a letter or digit keeps it
-    let has_alnum = if c.is_ascii() {
+    !has_alnum(c) || (markup::may_have_markup(c) && markup::clean(c).is_empty())
+}
+
+/// [`is_empty_cell`] of a cell whose `markup::clean` is known to be empty
+/// or not: the cell is cleaned once.
+fn is_empty_cleaned(c: &str, clean_is_empty: bool) -> bool {
+    !has_alnum(c) || clean_is_empty
+}
+
+fn has_alnum(c: &str) -> bool {
+    if c.is_ascii() {
         c.bytes().any(|b| b.is_ascii_alphanumeric())
     } else {
         c.chars().any(char::is_alphanumeric)
-    };
-    !has_alnum || (markup::may_have_markup(c) && markup::clean(c).is_empty())
+    }
 }
 
 fn looks_like_number(c: &str) -> bool {
@@ -667,12 +676,17 @@ pub fn indicators(table: &mut Table, diags: &mut Diagnostics) -> Read {
         // cell's list items are kept for the indicators.
         let mut plain: Vec<bool> = cells.iter().map(|c| !markup::may_be_list(c)).collect();
         let mut ind_items: Option<Vec<String>> = None;
+        // whether a plain cell cleans to nothing (`texts` cannot tell: a
+        // clean `-` is no text either)
+        let mut clean_is_empty = vec![false; cells.len()];
         let mut texts: Vec<String> = cells
             .iter()
             .enumerate()
             .map(|(i, c)| {
                 if plain[i] {
-                    return field_text(markup::clean(c)).unwrap_or_default();
+                    let clean = markup::clean(c);
+                    clean_is_empty[i] = clean.is_empty();
+                    return field_text(clean).unwrap_or_default();
                 }
                 let items = markup::list_items(c);
                 let t = items_text(&items);
@@ -830,8 +844,10 @@ pub fn indicators(table: &mut Table, diags: &mut Diagnostics) -> Read {
             None => (
                 match c_form {
                     // a plain cell's text is its clean text already
-                    Some(i) if plain[i] && !is_empty_cell(&cells[i]) => clean_cell(i)
-                        .map(|t| values::formula::parse_clean(&cells[i], t, span, diags)),
+                    Some(i) if plain[i] && !is_empty_cleaned(&cells[i], clean_is_empty[i]) => {
+                        clean_cell(i)
+                            .map(|t| values::formula::parse_clean(&cells[i], t, span, diags))
+                    }
                     _ => cell_or_label(c_form, Role::Formulasi)
                         .and_then(|c| values::formula::parse(&c, span, diags)),
                 },
@@ -1017,6 +1033,7 @@ mod tests {
         ) {
             let plain = !c.chars().any(char::is_alphanumeric) || markup::clean(&c).is_empty();
             proptest::prop_assert_eq!(is_empty_cell(&c), plain);
+            proptest::prop_assert_eq!(is_empty_cleaned(&c, markup::clean(&c).is_empty()), plain);
         }
     }
 
