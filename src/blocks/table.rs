@@ -738,9 +738,13 @@ pub fn indicators(table: &mut Table, diags: &mut Diagnostics) -> Read {
             labelled.push((i, parts));
         }
         // a role's raw cell, or else the value a labelled cell gave it
+        let empty = |i: usize| match plain[i] {
+            true => is_empty_cleaned(&cells[i], clean_is_empty[i]),
+            false => is_empty_cell(&cells[i]),
+        };
         let cell_or_label = |c: Option<usize>, role: Role| {
-            c.map(|i| cells[i].clone())
-                .filter(|c| !is_empty_cell(c))
+            c.filter(|&i| !empty(i))
+                .map(|i| cells[i].clone())
                 .or_else(|| {
                     from_labels
                         .iter()
@@ -844,10 +848,8 @@ pub fn indicators(table: &mut Table, diags: &mut Diagnostics) -> Read {
             None => (
                 match c_form {
                     // a plain cell's text is its clean text already
-                    Some(i) if plain[i] && !is_empty_cleaned(&cells[i], clean_is_empty[i]) => {
-                        clean_cell(i)
-                            .map(|t| values::formula::parse_clean(&cells[i], t, span, diags))
-                    }
+                    Some(i) if plain[i] && !empty(i) => clean_cell(i)
+                        .map(|t| values::formula::parse_clean(&cells[i], t, span, diags)),
                     _ => cell_or_label(c_form, Role::Formulasi)
                         .and_then(|c| values::formula::parse(&c, span, diags)),
                 },
