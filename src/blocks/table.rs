@@ -937,8 +937,8 @@ mod tests {
     use crate::lines::Lines;
     use crate::normalize::normalize_line;
 
-    /// `header_fragment` as it was written before its two passes over the
-    /// words became one.
+    /// `header_fragment`'s tests before the roles, as they were written
+    /// before the two passes over the words became one.
     fn header_fragment_two_passes(l: &Line) -> Option<Vec<Role>> {
         if !matches!(l.kind, Kind::Text | Kind::Heading { .. }) {
             return None;
@@ -958,15 +958,7 @@ mod tests {
         if !crate::grammar::words(t).any(|w| g.may_start_column(w)) {
             return None;
         }
-        let (roles, covered) = headers_in(t);
-        if roles.is_empty() {
-            return None;
-        }
-        let caps = n > 16 || crate::text::is_mostly_upper(t);
-        let narrow = caps && n <= 12 && !roles.is_empty() && covered * 3 >= n;
-        let wide = roles.len() >= 3 && roles.contains(&Role::Indikator) && covered * 2 >= n;
-        let only = n <= 4 && !roles.is_empty() && covered == n;
-        (narrow || wide || only).then_some(roles)
+        fragment_roles(t, n)
     }
 
     /// Every line of the corpus and the field samples, as it is and in
@@ -1421,6 +1413,12 @@ pub(crate) fn header_fragment(l: &Line) -> Option<Vec<Role>> {
     if n > 16 && !crate::text::is_mostly_upper(t) {
         return None;
     }
+    fragment_roles(t, n)
+}
+
+/// The roles of a possible header fragment `t` of `n` words (see
+/// [`header_fragment`]), when it reads as one.
+fn fragment_roles(t: &str, n: usize) -> Option<Vec<Role>> {
     let (roles, covered) = headers_in(t);
     if roles.is_empty() {
         return None;
