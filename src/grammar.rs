@@ -266,9 +266,9 @@ pub struct Heading {
 /// 0). One edit of the word (a letter changed, added or dropped) changes at
 /// most two bits of it, so words within `d` edits of each other differ in
 /// at most `2 d` bits: a cheap test before an edit distance.
-pub fn letter_set(w: &str) -> u32 {
-    w.bytes()
-        .filter(u8::is_ascii_alphabetic)
+pub fn letter_set(w: &[u8]) -> u32 {
+    w.iter()
+        .filter(|b| b.is_ascii_alphabetic())
         .fold(0, |m, b| m | 1 << (b.to_ascii_uppercase() - b'A'))
 }
 
@@ -1006,7 +1006,7 @@ impl Grammar {
                 other => return Err(format!("sections.toml: unknown kind {other}")),
             };
             let phrase = Phrase::new(&h.phrase);
-            let first_letters = phrase.0.first().map_or(0, |w| letter_set(w));
+            let first_letters = phrase.0.first().map_or(0, |w| letter_set(w.as_bytes()));
             headings.push(Heading {
                 phrase,
                 abbreviation: h.abbreviation.to_uppercase(),
@@ -1597,7 +1597,7 @@ mod tests {
                 }
             }
             let b: String = b.into_iter().collect();
-            let apart = (letter_set(&w) ^ letter_set(&b)).count_ones() as usize;
+            let apart = (letter_set(w.as_bytes()) ^ letter_set(b.as_bytes())).count_ones() as usize;
             proptest::prop_assert!(apart <= 2 * edits.len(), "{w} → {b}: {apart} bits");
         }
 

@@ -532,7 +532,9 @@ pub fn heading(t: &str) -> Option<(Jenis, bool)> {
     // is let through)
     let first = words(t).next()?;
     let g = grammar();
-    let letters = first.is_ascii().then(|| crate::grammar::letter_set(first));
+    let letters = first
+        .is_ascii()
+        .then(|| crate::grammar::letter_set(first.as_bytes()));
     if !g.headings.iter().any(|h| {
         h.phrase
             .0

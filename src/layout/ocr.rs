@@ -12,7 +12,7 @@ use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use crate::diagnostics::{Code, Diagnostics};
-use crate::grammar::grammar;
+use crate::grammar::{grammar, letter_set};
 use crate::lines::{Kind, Line};
 
 /// The longest word looked at.
@@ -93,7 +93,7 @@ fn vocab() -> &'static Vocab {
         {
             let mut letters = [0u8; MAX];
             letters[..w.len()].copy_from_slice(w.as_bytes());
-            let m = mask(w.as_bytes());
+            let m = letter_set(w.as_bytes());
             by_len[w.len()].push(Entry {
                 letters,
                 len: w.len(),
@@ -110,13 +110,6 @@ fn vocab() -> &'static Vocab {
         }
         Vocab { by_len, near }
     })
-}
-
-/// The set of letters of a word, as bits.
-fn mask(w: &[u8]) -> u32 {
-    w.iter()
-        .filter(|b| b.is_ascii_uppercase())
-        .fold(0, |m, b| m | 1 << (b - b'A'))
 }
 
 /// The letter each byte folds to on its own (see [`fold`]), or 0.
@@ -202,7 +195,7 @@ fn repair_word(w: &str) -> Option<&'static str> {
             .zip(folded)
             .all(|(a, &b)| a.to_ascii_uppercase() == b);
     let v = vocab();
-    let m = mask(folded);
+    let m = letter_set(folded);
     // a word equal to a vocabulary word has its letters, and one a letter
     // away has at most two letters more or fewer
     if !v.may_be_near(m) {
