@@ -357,12 +357,10 @@ fn classify(r: &Reading) -> Option<Match> {
     if !r.words[1..].iter().all(|w| rank_word(t, w)) {
         return None;
     }
-    // a key is within reach when at most one letter in five differs (the
-    // distance is at least the difference in length, which settles most keys
-    // without computing it)
-    // the keys within reach, with their distances
-    // (a distance is at least the difference in characters: most keys are
-    // settled by their lengths, counted once)
+    // the keys within reach, with their distances: at most one letter in
+    // five differs. A distance is at least the difference in characters,
+    // which settles most keys by their lengths (counted once, in the table)
+    // without computing it.
     let n = joined.chars().count();
     let within: Vec<(usize, usize)> = t
         .keys
