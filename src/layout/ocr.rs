@@ -131,12 +131,23 @@ const FOLDED: [u8; 256] = {
     t
 };
 
+/// A word folded by [`fold`]: its length in `buf`, its set of letters
+/// ([`letter_set`]) and how many of the bytes as written are letters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Folded {
+    len: usize,
+    letters: u32,
+    alphabetic: usize,
+}
+
 /// The word in capitals with look-alike glyphs folded to letters
-/// (`I(` and `|<` to K, `0` to O, `1`, `|` and `!` to I, `5` to S, `8` to B).
-fn fold(w: &str, buf: &mut [u8; MAX]) -> Option<usize> {
+/// (`I(` and `|<` to K, `0` to O, `1`, `|` and `!` to I, `5` to S, `8` to B),
+/// written into `buf`; its set of letters and its letters as written are
+/// counted in the same pass. `None` for a glyph that folds to no letter, or
+/// a word longer than `buf`.
+fn fold(w: &str, buf: &mut [u8; MAX]) -> Option<Folded> {
     let b = w.as_bytes();
-    let mut n = 0;
-    let mut i = 0;
+    let (mut n, mut i, mut letters, mut alphabetic) = (0, 0, 0u32, 0);
     while i < b.len() {
         if n == MAX {
             return None;
@@ -149,11 +160,18 @@ fn fold(w: &str, buf: &mut [u8; MAX]) -> Option<usize> {
         if out == 0 {
             return None;
         }
+        // the second glyph of `I(` is no letter
+        alphabetic += usize::from(c.is_ascii_alphabetic());
+        letters |= 1 << (out - b'A');
         buf[n] = out;
         n += 1;
         i += used;
     }
-    Some(n)
+    Some(Folded {
+        len: n,
+        letters,
+        alphabetic,
+    })
 }
 
 /// `x.count_ones() > 2`, by clearing the lowest set bit twice: the baseline
@@ -180,22 +198,24 @@ fn within_one(a: &[u8], b: &[u8]) -> bool {
 
 /// The vocabulary word a damaged word stands for, if any.
 fn repair_word(w: &str) -> Option<&'static str> {
-    if w.len() < 6 || w.len() > MAX + 1 || !w.is_ascii() {
-        return None;
-    }
-    // a word of letters (numbers and codes are not words)
-    if w.bytes().filter(u8::is_ascii_alphabetic).count() < 4 {
+    // (a byte outside ASCII folds to no letter)
+    if w.len() < 6 || w.len() > MAX + 1 {
         return None;
     }
     let mut buf = [0u8; MAX];
-    let n = fold(w, &mut buf)?;
+    let Folded {
+        len: n,
+        letters: m,
+        alphabetic,
+    } = fold(w, &mut buf)?;
+    // a word of letters (numbers and codes are not words)
+    if alphabetic < 4 {
+        return None;
+    }
     let folded = &buf[..n];
-    let as_written = w.len() == n
-        && w.bytes()
-            .zip(folded)
-            .all(|(a, &b)| a.to_ascii_uppercase() == b);
+    // every glyph a letter: the word is written as it folds, in some case
+    let as_written = alphabetic == w.len();
     let v = vocab();
-    let m = letter_set(folded);
     // a word equal to a vocabulary word has its letters, and one a letter
     // away has at most two letters more or fewer
     if !v.may_be_near(m) {
@@ -405,6 +425,87 @@ pub fn repair<'a>(mut lines: Vec<Line<'a>>, diags: &mut Diagnostics) -> Vec<Line
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// [`repair_word`] as first written: the word checked, counted and
+    /// folded in separate passes, and compared with every vocabulary word.
+    fn repair_word_plain(w: &str) -> Option<&'static str> {
+        if w.len() < 6 || w.len() > MAX + 1 || !w.is_ascii() {
+            return None;
+        }
+        if w.bytes().filter(u8::is_ascii_alphabetic).count() < 4 {
+            return None;
+        }
+        let folded = fold_plain(&w)?;
+        let folded = folded.as_slice();
+        let n = folded.len();
+        let all: Vec<&[u8]> = vocab().by_len.iter().flatten().map(Entry::word).collect();
+        if let Some(word) = all.iter().find(|word| **word == folded) {
+            let as_written = w.len() == n
+                && w.bytes().zip(folded).all(|(a, &b)| a.to_ascii_uppercase() == b);
+            return (!as_written).then(|| std::str::from_utf8(word).unwrap_or_default());
+        }
+        let near: Vec<&[u8]> = all
+            .iter()
+            .filter(|word| word.len().abs_diff(n) <= 1 && within_one(folded, word))
+            .copied()
+            .collect();
+        match near.as_slice() {
+            [one] if n >= 6 => Some(std::str::from_utf8(one).unwrap_or_default()),
+            _ => None,
+        }
+}
+
+    /// A vocabulary word with some glyphs written as look-alikes (`0` for
+    /// O, `1`, `|` or `!` for I, `5` for S, `8` for B, `I(` or `|<` for K),
+    /// in any case, or with a glyph added or lost.
+    fn damaged_word() -> impl Strategy<Value = String> {
+        let words: Vec<String> = vocab()
+            .by_len
+            .iter()
+            .flatten()
+            .map(|e| String::from_utf8_lossy(e.word()).into_owned())
+            .collect();
+        (
+            prop::sample::select(words),
+            prop::collection::vec(0u8..12, 17),
+            0usize..17,
+            0u8..3,
+        )
+            .prop_map(|(w, how, at, edit)| {
+                let mut out = String::new();
+                for (i, c) in w.chars().enumerate() {
+                    let alike = match (c, how[i]) {
+                        ('O', 0) => "0",
+                        ('I', 0) => "1",
+                        ('I', 1) => "|",
+                        ('I', 2) => "!",
+                        ('S', 0) => "5",
+                        ('B', 0) => "8",
+                        ('K', 0) => "I(",
+                        ('K', 1) => "|<",
+                        (_, 3 | 4) => {
+                            out.push(c.to_ascii_lowercase());
+                            continue;
+                        }
+                        _ => {
+                            out.push(c);
+                            continue;
+                        }
+                    };
+                    out.push_str(alike);
+                }
+                let at = at.min(out.len());
+                match edit {
+                    0 if out.is_char_boundary(at) => out.insert(at, 'X'),
+                    1 if out.is_char_boundary(at) && at < out.len() => {
+                        out.remove(at);
+                    }
+                    _ => {}
+                }
+                out
+            })
+    }
 
     proptest::proptest! {
         #[test]
@@ -438,32 +539,16 @@ mod tests {
         }
 
         #[test]
-        fn vocabulary_by_length_finds_what_a_full_scan_finds(w in "[A-Z0-9|(]{6,17}") {
-            // the repair against every vocabulary word, lengths not used
-            let plain = (|| {
-                let mut buf = [0u8; MAX];
-                let n = fold(&w, &mut buf)?;
-                let folded = &buf[..n];
-                if w.bytes().filter(u8::is_ascii_alphabetic).count() < 4 {
-                    return None;
-                }
-                let all: Vec<&[u8]> = vocab().by_len.iter().flatten().map(Entry::word).collect();
-                if let Some(word) = all.iter().find(|word| **word == folded) {
-                    let as_written = w.len() == n
-                        && w.bytes().zip(folded).all(|(a, &b)| a.to_ascii_uppercase() == b);
-                    return (!as_written).then(|| std::str::from_utf8(word).unwrap_or_default());
-                }
-                let near: Vec<&[u8]> = all
-                    .iter()
-                    .filter(|word| word.len().abs_diff(n) <= 1 && within_one(folded, word))
-                    .copied()
-                    .collect();
-                match near.as_slice() {
-                    [one] if n >= 6 => Some(std::str::from_utf8(one).unwrap_or_default()),
-                    _ => None,
-                }
-            })();
+        fn vocabulary_by_length_finds_what_a_full_scan_finds(
+            w in "([A-Za-z0-9|(<!]|é|-){6,17}|(KEPUTUSAN|Kinerja|INDIKATOR|MENIMBANG|Sasaran|lampiran)[A-Za-z0-9|(<!]{0,2}"
+        ) {
+            let plain = repair_word_plain(&w);
             proptest::prop_assert_eq!(repair_word(&w), plain);
+        }
+
+        #[test]
+        fn damaged_vocabulary_words_are_repaired_as_by_a_full_scan(w in damaged_word()) {
+            proptest::prop_assert_eq!(repair_word(&w), repair_word_plain(&w));
         }
     }
 
@@ -494,8 +579,13 @@ mod tests {
         #[test]
         fn fold_by_table_is_the_fold_by_match(w in "([A-Za-z0-9|!(<]|I\\(|l<|\\|\\(|é|-){0,20}") {
             let mut buf = [0u8; MAX];
-            let got = fold(&w, &mut buf).map(|n| buf[..n].to_vec());
-            proptest::prop_assert_eq!(got, fold_plain(&w));
+            let got = fold(&w, &mut buf);
+            let plain = fold_plain(&w);
+            proptest::prop_assert_eq!(got.map(|f| buf[..f.len].to_vec()), plain.clone());
+            if let (Some(f), Some(folded)) = (got, plain) {
+                proptest::prop_assert_eq!(f.letters, letter_set(&folded));
+                proptest::prop_assert_eq!(f.alphabetic, w.bytes().filter(u8::is_ascii_alphabetic).count());
+            }
         }
     }
 
