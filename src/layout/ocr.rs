@@ -436,7 +436,7 @@ mod tests {
         if w.bytes().filter(u8::is_ascii_alphabetic).count() < 4 {
             return None;
         }
-        let folded = fold_plain(&w)?;
+        let folded = fold_plain(w)?;
         let folded = folded.as_slice();
         let n = folded.len();
         let all: Vec<&[u8]> = vocab().by_len.iter().flatten().map(Entry::word).collect();
