@@ -62,12 +62,8 @@ pub fn parse(lines: &[Line], diags: &mut Diagnostics) -> Vec<Located<Block>> {
     let all = Lines::new(lines);
     let mut out = Vec::new();
     let mut i: In = all;
-    // where the next NIP or rank line is: a signature is only tried near one
-    let anchors: Vec<bool> = lines.iter().map(signature::is_anchor).collect();
-    let mut next_anchor = vec![usize::MAX; lines.len() + 1];
-    for k in (0..lines.len()).rev() {
-        next_anchor[k] = if anchors[k] { k } else { next_anchor[k + 1] };
-    }
+    // a signature is only tried near a NIP or rank line
+    let mut anchors = Anchors::new(lines);
     while let Ok((j, _)) = blanks(i) {
         let Some(first) = j.first() else { break };
         let start = lines.len() - j.len();
@@ -102,7 +98,8 @@ pub fn parse(lines: &[Line], diags: &mut Diagnostics) -> Vec<Located<Block>> {
                         .map(|(r, l)| (r, Block::Letterhead(l)))
                 })
                 .or_else(|| {
-                    (next_anchor[start].saturating_sub(start) < signature::WINDOW)
+                    anchors
+                        .near(start)
                         .then(|| signature::signature(j).ok())
                         .flatten()
                         .map(|(r, s)| (r, Block::Signature(s)))
@@ -122,6 +119,34 @@ pub fn parse(lines: &[Line], diags: &mut Diagnostics) -> Vec<Located<Block>> {
         }
     }
     out
+}
+
+/// Which lines anchor a signature ([`signature::is_anchor`]), told only for
+/// the lines a signature is looked for near: most lines start no block that
+/// could be one, and a rank line is costly to tell.
+struct Anchors<'s, 'a> {
+    lines: &'s [Line<'a>],
+    /// per line: not told yet, or the answer
+    known: Vec<Option<bool>>,
+}
+
+impl<'s, 'a> Anchors<'s, 'a> {
+    fn new(lines: &'s [Line<'a>]) -> Self {
+        Anchors {
+            lines,
+            known: vec![None; lines.len()],
+        }
+    }
+
+    /// True when a line in the [`signature::WINDOW`] lines from `start`
+    /// (that one included) anchors a signature.
+    fn near(&mut self, start: usize) -> bool {
+        let end = start
+            .saturating_add(signature::WINDOW)
+            .min(self.lines.len());
+        (start..end)
+            .any(|k| *self.known[k].get_or_insert_with(|| signature::is_anchor(&self.lines[k])))
+    }
 }
 
 /// The decree part that starts at the first line, by its keyword.
@@ -158,4 +183,41 @@ fn unrecoverable<'s, 'a>(j: In<'s, 'a>) -> Option<(In<'s, 'a>, Block)> {
         .or_else(|_| table::column_dump(j))
         .ok()
         .map(|(r, u)| (r, Block::Unrecoverable(u)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::borrow::Cow;
+
+    /// The lazy anchors answer as the anchors of every line told at once,
+    /// on the lines of every corpus and field-sample document, from every
+    /// line.
+    #[test]
+    fn anchors_told_lazily_are_those_told_at_once() {
+        let mut positives = 0;
+        for text in crate::grammar::real_texts() {
+            let lines: Vec<Line> = text
+                .split('\n')
+                .enumerate()
+                .map(|(k, l)| {
+                    Line::new(
+                        k as u32 + 1,
+                        k as u32 + 1,
+                        Cow::Owned(crate::normalize::normalize_line(l).into_owned()),
+                    )
+                })
+                .collect();
+            let lines = crate::layout::recover(lines, &[], &mut Diagnostics::default()).lines;
+            let eager: Vec<bool> = lines.iter().map(signature::is_anchor).collect();
+            let mut anchors = Anchors::new(&lines);
+            // asked out of order, as the block parser skips lines
+            for start in (0..lines.len()).rev().chain(0..lines.len()) {
+                let plain = eager[start..].iter().take(signature::WINDOW).any(|&a| a);
+                assert_eq!(anchors.near(start), plain, "line {start} of\n{text}");
+                positives += usize::from(plain);
+            }
+        }
+        assert!(positives > 100, "{positives}");
+    }
 }

@@ -442,7 +442,9 @@ mod tests {
         let all: Vec<&[u8]> = vocab().by_len.iter().flatten().map(Entry::word).collect();
         if let Some(word) = all.iter().find(|word| **word == folded) {
             let as_written = w.len() == n
-                && w.bytes().zip(folded).all(|(a, &b)| a.to_ascii_uppercase() == b);
+                && w.bytes()
+                    .zip(folded)
+                    .all(|(a, &b)| a.to_ascii_uppercase() == b);
             return (!as_written).then(|| std::str::from_utf8(word).unwrap_or_default());
         }
         let near: Vec<&[u8]> = all
@@ -454,7 +456,7 @@ mod tests {
             [one] if n >= 6 => Some(std::str::from_utf8(one).unwrap_or_default()),
             _ => None,
         }
-}
+    }
 
     /// A vocabulary word with some glyphs written as look-alikes (`0` for
     /// O, `1`, `|` or `!` for I, `5` for S, `8` for B, `I(` or `|<` for K),
