@@ -24,6 +24,7 @@ use std::borrow::Cow;
 use std::iter::Enumerate;
 use std::ops::Range;
 use std::slice::Iter;
+use std::sync::atomic::{AtomicU8, Ordering};
 
 use nom::{Input, Needed};
 
@@ -37,9 +38,41 @@ pub struct Line<'a> {
     pub no: u32,
     /// Last original line number (`no` unless lines were joined).
     pub end: u32,
-    /// Normalized text.
+    /// Normalized text. (Never changed in place: a line with another text
+    /// is a new [`Line`], so what is known of the text stays true.)
     pub text: Cow<'a, str>,
     pub kind: Kind,
+    /// [`crate::text::is_mostly_upper`] of the text, once asked: OCR repair,
+    /// the split of collapsed lines and the block parsers all ask it.
+    caps: Kept,
+}
+
+/// A yes or no about a line's text, kept once asked. An atomic byte (0 not
+/// asked yet, 1 no, 2 yes), so that lines stay `Sync`: the answer is a pure
+/// function of the text, so two threads asking at once store the same one.
+#[derive(Debug, Default)]
+struct Kept(AtomicU8);
+
+impl Clone for Kept {
+    fn clone(&self) -> Self {
+        Kept(AtomicU8::new(self.0.load(Ordering::Relaxed)))
+    }
+}
+
+impl Kept {
+    /// The kept answer, or `f()` kept.
+    #[inline]
+    fn get_or(&self, f: impl FnOnce() -> bool) -> bool {
+        match self.0.load(Ordering::Relaxed) {
+            1 => false,
+            2 => true,
+            _ => {
+                let v = f();
+                self.0.store(1 + u8::from(v), Ordering::Relaxed);
+                v
+            }
+        }
+    }
 }
 
 /// What a line is, by the line grammar. Byte ranges point into `Line::text`.
@@ -85,7 +118,16 @@ impl<'a> Line<'a> {
             end,
             text,
             kind,
+            caps: Kept::default(),
         }
+    }
+
+    /// True when most letters of the text are upper case
+    /// ([`crate::text::is_mostly_upper`], of the trimmed text as of the
+    /// whole: spaces are no letters), counted once per line.
+    pub fn is_mostly_upper(&self) -> bool {
+        self.caps
+            .get_or(|| crate::text::is_mostly_upper(&self.text))
     }
 
     pub fn span(&self) -> Span {
@@ -624,6 +666,17 @@ mod tests {
                     .collect();
                 proptest::prop_assert_eq!(&*last, &all[all.len().saturating_sub(3)..]);
             }
+        }
+
+        /// A line's kept answer is the count of its text, trimmed or not
+        /// (the block parsers ask it of the trimmed text), asked twice.
+        #[test]
+        fn a_line_in_capitals_is_told_by_its_text(s in "[ \t\u{A0}\u{3000}aAbBéÉ1.:-]{0,40}") {
+            let l = Line::new(1, 1, Cow::Borrowed(&s));
+            let plain = crate::text::is_mostly_upper(&s);
+            proptest::prop_assert_eq!(l.is_mostly_upper(), plain);
+            proptest::prop_assert_eq!(l.is_mostly_upper(), plain);
+            proptest::prop_assert_eq!(crate::text::is_mostly_upper(l.trimmed()), plain);
         }
     }
 

@@ -142,10 +142,7 @@ pub fn keyword(l: &Line) -> Option<Keyword> {
         // `PEMERINTAH KABUPATEN …` heads a letterhead; `Pemerintah,
         // dipandang …` is a sentence going on (the last list: no other
         // keyword is tried after it)
-        if kw != Keyword::Letterhead
-            || crate::text::is_mostly_upper(t)
-            || g.region(words(&t[at..])).is_some()
-        {
+        if kw != Keyword::Letterhead || l.is_mostly_upper() || g.region(words(&t[at..])).is_some() {
             return Some(kw);
         }
     }
@@ -297,7 +294,7 @@ pub fn letterhead<'s, 'a>(i: In<'s, 'a>) -> Res<'s, 'a, Instansi> {
         let continues_agency = taken.last().is_some_and(|p| {
             let ws: Vec<&str> = words(p.trimmed()).take(3).collect();
             matches!(piece_at(&ws), Some((Piece::Agency, _)))
-        }) && is_mostly_upper(l.trimmed())
+        }) && l.is_mostly_upper()
             && !matches!(l.kind, Kind::Heading { .. });
         let city = !taken.is_empty()
             && matches!(l.kind, Kind::Text)
@@ -794,7 +791,7 @@ pub fn header<'s, 'a>(i: In<'s, 'a>, diags: &mut Diagnostics) -> Res<'s, 'a, Hea
         pejabat.push_str(text.trim());
         n += 1;
         match i.get(n) {
-            Some(l) if !l.is_blank() && is_mostly_upper(l.trimmed()) && n <= 4 => {
+            Some(l) if !l.is_blank() && l.is_mostly_upper() && n <= 4 => {
                 span = span.cover(l.span());
                 text = l.trimmed().to_string();
             }
@@ -907,7 +904,7 @@ pub fn header<'s, 'a>(i: In<'s, 'a>, diags: &mut Diagnostics) -> Res<'s, 'a, Hea
             while let Some(m) = i.get(k) {
                 if m.is_blank()
                     || keyword(m).is_some()
-                    || !is_mostly_upper(m.trimmed())
+                    || !m.is_mostly_upper()
                     || !matches!(m.kind, Kind::Text)
                 {
                     break;
@@ -1343,7 +1340,7 @@ pub fn lampiran<'s, 'a>(i: In<'s, 'a>) -> Res<'s, 'a, LampiranHeader> {
                     .any(|t| crate::lines::heading(t).is_some());
             if l.is_blank()
                 || !matches!(l.kind, Kind::Text | Kind::Heading { .. })
-                || !is_mostly_upper(l.trimmed())
+                || !l.is_mostly_upper()
                 || heading_again
             {
                 break;

@@ -273,7 +273,7 @@ fn text_is_empty(l: &Line) -> bool {
 /// signature or a heading than a paragraph of duties.
 fn looks_like_signature_title(l: &Line) -> bool {
     let t = l.trimmed();
-    crate::text::is_mostly_upper(t) && t.split_whitespace().count() <= 8
+    l.is_mostly_upper() && t.split_whitespace().count() <= 8
 }
 
 fn inline_value(value: &str, span: Span, items: &mut Vec<Butir>, none_marker: &mut bool) {

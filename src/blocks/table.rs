@@ -1475,7 +1475,7 @@ pub fn flat<'s, 'a>(i: In<'s, 'a>) -> Res<'s, 'a, Unrecoverable> {
     // a row-wise header (B) may end with short fragments of its cells ("JAWAB", "DIACU")
     while i.get(n).is_some_and(|l| {
         matches!(l.kind, Kind::Text)
-            && crate::text::is_mostly_upper(l.trimmed())
+            && l.is_mostly_upper()
             && crate::grammar::words(l.trimmed()).count() <= 4
     }) {
         n += 1;

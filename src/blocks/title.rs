@@ -11,7 +11,6 @@ use nom::Input;
 use crate::grammar::{grammar, words};
 use crate::lines::{Kind, Line};
 use crate::model::{Jenis, Periode, Span};
-use crate::text::is_mostly_upper;
 
 use super::prim::{In, Res, fail};
 
@@ -29,7 +28,7 @@ pub struct Title {
 /// A line of a title: capitals, not a decree section word, not a contact line.
 fn title_line(l: &Line) -> bool {
     matches!(l.kind, Kind::Text)
-        && is_mostly_upper(l.trimmed())
+        && l.is_mostly_upper()
         && crate::blocks::decree::keyword(l)
             .is_none_or(|k| k == crate::blocks::decree::Keyword::Letterhead)
         && !crate::blocks::decree::is_contact_line(l)

@@ -22,6 +22,12 @@ use crate::model::Span;
 /// bullet       = "-" | "*"
 /// ```
 pub fn split_points(s: &str) -> Vec<usize> {
+    split_points_with(s, || crate::text::is_mostly_upper(s))
+}
+
+/// [`split_points`], with `mostly_upper` telling whether most letters of `s`
+/// are capitals ([`crate::text::is_mostly_upper`], which a line keeps).
+fn split_points_with(s: &str, mostly_upper: impl Fn() -> bool) -> Vec<usize> {
     let shape = split_shape(s.as_bytes());
     let mut points = Vec::new();
     if shape & (BOUNDARY | SPACED_DASH) != 0 {
@@ -36,7 +42,9 @@ pub fn split_points(s: &str) -> Vec<usize> {
     if shape & NIP != 0 {
         points.extend(nip_points(s));
     }
-    points.extend(heading_points(s));
+    if mostly_upper() {
+        points.extend(heading_points(s));
+    }
     points.sort_unstable();
     points.dedup();
     points
@@ -143,13 +151,10 @@ fn label_points(s: &str, points: &mut Vec<usize>) {
     }
 }
 
-/// A heading phrase inside a line in capitals, right after a region (`KOTA
-/// MAGELANG INDIKATOR KINERJA INDIVIDU (IKI)`: a title ends with its region,
-/// and another title block runs on).
+/// A heading phrase inside a line in capitals (which the caller has told),
+/// right after a region (`KOTA MAGELANG INDIKATOR KINERJA INDIVIDU (IKI)`: a
+/// title ends with its region, and another title block runs on).
 fn heading_points(s: &str) -> Vec<usize> {
-    if !crate::text::is_mostly_upper(s) {
-        return Vec::new();
-    }
     let g = grammar();
     let starts = |w: &str| g.heading_first.contains(w);
     // most lines in capitals have no heading word past their first
@@ -398,7 +403,7 @@ pub fn split_collapsed<'a>(lines: Vec<Line<'a>>, diags: &mut Diagnostics) -> Vec
             out.push(l);
             continue;
         }
-        let points = split_points(&l.text);
+        let points = split_points_with(&l.text, || l.is_mostly_upper());
         if points.is_empty() {
             out.push(l);
             continue;
@@ -534,7 +539,10 @@ mod tests {
         all.extend(item_sequence_points(s));
         all.extend(position_label_points(s));
         all.extend(nip_points(s));
-        all.extend(heading_points(s));
+        // (the heading rule is of lines in capitals: not a shape, a reading)
+        if crate::text::is_mostly_upper(s) {
+            all.extend(heading_points(s));
+        }
         all.sort_unstable();
         all.dedup();
         all

@@ -339,8 +339,9 @@ fn is_marker(w: &str) -> bool {
 }
 
 /// The repairs of one line, in order: the byte range of each damaged word
-/// and what it is read as.
-fn line_fixes(t: &str) -> Vec<(usize, usize, String)> {
+/// and what it is read as. `mostly_upper` tells whether most letters of `t`
+/// are capitals ([`crate::text::is_mostly_upper`], which the line keeps).
+fn line_fixes(t: &str, mostly_upper: impl Fn() -> bool) -> Vec<(usize, usize, String)> {
     // a short line in capitals: told only when a word past the first is reached
     let mut caps: Option<bool> = None;
     let mut fixes: Vec<(usize, usize, String)> = Vec::new();
@@ -356,8 +357,7 @@ fn line_fixes(t: &str) -> Vec<(usize, usize, String)> {
         if first && is_marker(w) {
             continue;
         }
-        let check =
-            first || *caps.get_or_insert_with(|| t.len() <= 120 && crate::text::is_mostly_upper(t));
+        let check = first || *caps.get_or_insert_with(|| t.len() <= 120 && mostly_upper());
         first = false;
         if after_tahun && let Some(y) = repair_year(w.trim_end_matches(['.', ',', ';', ')'])) {
             fixes.push((at, at + 4, y));
@@ -398,7 +398,7 @@ pub fn repair<'a>(mut lines: Vec<Line<'a>>, diags: &mut Diagnostics) -> Vec<Line
             continue;
         }
         let t: &str = &l.text;
-        let fixes = line_fixes(t);
+        let fixes = line_fixes(t, || l.is_mostly_upper());
         if fixes.is_empty() {
             continue;
         }
@@ -527,7 +527,8 @@ mod tests {
         fn line_fixes_are_those_of_the_word_by_word_reading(
             s in "((I\\(EPUTUSAN|KINEIJA|Kineija|NDIKATOR|MEN1MBANG|KEPUTUSAN|tahun|Tahun|TAHUN|TaHun|z0l4|2O24|2014|- |1\\. |a\\) |\\(|\\)|[A-Za-z0-9]{1,8}|,|\\.) ?){0,16}"
         ) {
-            proptest::prop_assert_eq!(line_fixes(&s), reference_fixes(&s));
+            let fixes = line_fixes(&s, || crate::text::is_mostly_upper(&s));
+            proptest::prop_assert_eq!(fixes, reference_fixes(&s));
         }
 
         #[test]
