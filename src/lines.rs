@@ -649,6 +649,22 @@ fn fuzzy_phrase(phrase: &[String], ws: &[&str]) -> bool {
     total <= 2
 }
 
+/// The lines of a text as the parse makes them before layout recovery: cut
+/// at `\n`, normalized, numbered from 1 (for the tests of later stages).
+#[cfg(test)]
+pub(crate) fn normalized_lines(src: &str) -> Vec<Line<'static>> {
+    src.split('\n')
+        .enumerate()
+        .map(|(i, l)| {
+            Line::new(
+                i as u32 + 1,
+                i as u32 + 1,
+                Cow::Owned(crate::normalize::normalize_line(l).into_owned()),
+            )
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1393,20 +1393,9 @@ pub fn peek<'s, 'a>(i: In<'s, 'a>) -> Option<&'s Line<'a>> {
 mod tests {
     use super::*;
     use crate::lines::Lines;
-    use std::borrow::Cow;
 
     fn ls(src: &str) -> Vec<Line<'static>> {
-        let lines: Vec<Line> = src
-            .split('\n')
-            .enumerate()
-            .map(|(k, l)| {
-                Line::new(
-                    k as u32 + 1,
-                    k as u32 + 1,
-                    Cow::Owned(crate::normalize::normalize_line(l).into_owned()),
-                )
-            })
-            .collect();
+        let lines = crate::lines::normalized_lines(src);
         crate::layout::recover(lines, &[], &mut Diagnostics::default()).lines
     }
 

@@ -188,7 +188,6 @@ fn unrecoverable<'s, 'a>(j: In<'s, 'a>) -> Option<(In<'s, 'a>, Block)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::borrow::Cow;
 
     /// The lazy anchors answer as the anchors of every line told at once,
     /// on the lines of every corpus and field-sample document, from every
@@ -197,17 +196,7 @@ mod tests {
     fn anchors_told_lazily_are_those_told_at_once() {
         let mut positives = 0;
         for text in crate::grammar::real_texts() {
-            let lines: Vec<Line> = text
-                .split('\n')
-                .enumerate()
-                .map(|(k, l)| {
-                    Line::new(
-                        k as u32 + 1,
-                        k as u32 + 1,
-                        Cow::Owned(crate::normalize::normalize_line(l).into_owned()),
-                    )
-                })
-                .collect();
+            let lines = crate::lines::normalized_lines(&text);
             let lines = crate::layout::recover(lines, &[], &mut Diagnostics::default()).lines;
             let eager: Vec<bool> = lines.iter().map(signature::is_anchor).collect();
             let mut anchors = Anchors::new(&lines);

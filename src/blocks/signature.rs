@@ -260,7 +260,6 @@ impl Signature {
 mod tests {
     use super::*;
     use crate::lines::Lines;
-    use crate::normalize::normalize_line;
 
     proptest::proptest! {
         #[test]
@@ -271,17 +270,7 @@ mod tests {
     }
 
     fn sig(src: &str) -> Option<(Signature, usize)> {
-        let ls: Vec<Line> = src
-            .split('\n')
-            .enumerate()
-            .map(|(i, l)| {
-                Line::new(
-                    i as u32 + 1,
-                    i as u32 + 1,
-                    normalize_line(l).into_owned().into(),
-                )
-            })
-            .collect();
+        let ls = crate::lines::normalized_lines(src);
         signature(Lines::new(&ls))
             .ok()
             .map(|(r, s)| (s, ls.len() - r.len()))

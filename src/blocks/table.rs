@@ -1032,17 +1032,7 @@ mod tests {
     }
 
     fn read(src: &str) -> (Vec<Indikator>, Vec<String>) {
-        let ls: Vec<Line> = src
-            .split('\n')
-            .enumerate()
-            .map(|(i, l)| {
-                Line::new(
-                    i as u32 + 1,
-                    i as u32 + 1,
-                    normalize_line(l).into_owned().into(),
-                )
-            })
-            .collect();
+        let ls = crate::lines::normalized_lines(src);
         let (_, mut t) = table(Lines::new(&ls)).expect("a table");
         let mut d = Diagnostics::default();
         let ind = indicators(&mut t, &mut d).indikator;

@@ -1,4 +1,3 @@
-use std::borrow::Cow;
 fn recover_lines<'a>(l: Vec<Line<'a>>, d: &mut Diagnostics) -> Vec<Line<'a>> {
     recover(l, &[], d).lines
 }
@@ -6,16 +5,7 @@ fn recover_lines<'a>(l: Vec<Line<'a>>, d: &mut Diagnostics) -> Vec<Line<'a>> {
 use super::*;
 
 fn ls(src: &str) -> Vec<Line<'static>> {
-    src.split('\n')
-        .enumerate()
-        .map(|(i, l)| {
-            Line::new(
-                i as u32 + 1,
-                i as u32 + 1,
-                Cow::Owned(crate::normalize::normalize_line(l).into_owned()),
-            )
-        })
-        .collect()
+    crate::lines::normalized_lines(src)
 }
 
 fn texts(lines: &[Line]) -> Vec<String> {
