@@ -293,9 +293,12 @@ pub struct Scale {
 }
 
 impl Ratio {
+    /// The formula of a ratio this module read: its operands are clean text
+    /// ([`text_ok`]: [`operand`] and [`latex_operand`] return no other), which
+    /// writing them out need not test again.
     fn formulasi(self, w: &FormulaWords) -> Formulasi {
         Formulasi {
-            teks: render(w, &self),
+            teks: render_with(w, &self, true),
             bentuk: Bentuk::Rasio,
             pembilang: Some(self.pembilang),
             penyebut: Some(self.penyebut),
@@ -307,7 +310,14 @@ impl Ratio {
 
 /// The display form `A / B × 100%` (see the module doc for the parentheses).
 pub fn render(w: &FormulaWords, r: &Ratio) -> String {
-    let mut out = format!("{} / {}", wrap(w, &r.pembilang), wrap(w, &r.penyebut));
+    render_with(w, r, false)
+}
+
+/// [`render`]; `known_ok` when both operands are known to be clean text
+/// ([`text_ok`]).
+fn render_with(w: &FormulaWords, r: &Ratio, known_ok: bool) -> String {
+    let wrap = |x: &str| wrap(w, x, known_ok);
+    let mut out = format!("{} / {}", wrap(&r.pembilang), wrap(&r.penyebut));
     if let Some(n) = r.scale.pengali {
         out.push_str(" × ");
         out.push_str(&number_text(n));
@@ -321,8 +331,9 @@ pub fn render(w: &FormulaWords, r: &Ratio) -> String {
 }
 
 /// An operand as written in `teks`: bare when it reads back as itself.
-fn wrap(w: &FormulaWords, x: &str) -> String {
-    if bare_operand(w, x) {
+/// `known_ok` when `x` is known to be clean text ([`text_ok`]).
+fn wrap(w: &FormulaWords, x: &str, known_ok: bool) -> String {
+    if bare_operand(w, x, known_ok) {
         x.to_string()
     } else {
         format!("({x})")
@@ -575,10 +586,11 @@ fn operand(w: &FormulaWords, s: &str) -> Option<String> {
     ok.then(|| t.to_string())
 }
 
-/// True when `x` may stand bare in `teks` and read back as itself.
-fn bare_operand(w: &FormulaWords, x: &str) -> bool {
+/// True when `x` may stand bare in `teks` and read back as itself;
+/// `known_ok` when `x` is known to be clean text ([`text_ok`]).
+fn bare_operand(w: &FormulaWords, x: &str, known_ok: bool) -> bool {
     let last = x.rsplit(' ').next().unwrap_or("");
-    text_ok(x)
+    (known_ok || text_ok(x))
         && x == trim_operand(x)
         && quantity(w, x)
         && !x.starts_with('(')
@@ -1456,6 +1468,30 @@ mod tests {
             if let (Some(f), _) = read(&s) {
                 invariants(&f);
                 round_trip(&f)?;
+            }
+        }
+
+        /// Every ratio the readers make has operands of clean text, so its
+        /// display form needs no test of that: the same as [`render`]'s.
+        #[test]
+        fn ratios_read_have_clean_operands(
+            s in soup(),
+            a in operand_soup(),
+            b in operand_soup(),
+            tail in prop::sample::select(vec!["", r" \times 100\%", " x 100", "%"]),
+        ) {
+            let w = formula_words();
+            let fraction = format!(r"$\frac{{\text{{{a}}}}}{{\text{{{b}}}}}{tail}$");
+            for cell in [s.clone(), fraction, format!("{a} / {b}{tail}"), format!("{a}{tail} {b}")] {
+                let text = with_sum_sign(w, &markup::clean(&cell)).into_owned();
+                let mut ratios: Vec<Ratio> = ratio(w, &text).into_iter().chain(bar_lost(w, &text)).collect();
+                if let Latex::Ratio(r) | Latex::Placeholder(r, _) = latex(w, &cell) {
+                    ratios.push(r);
+                }
+                for r in ratios {
+                    prop_assert!(text_ok(&r.pembilang) && text_ok(&r.penyebut), "{cell}");
+                    prop_assert_eq!(render_with(w, &r, true), render(w, &r));
+                }
             }
         }
 
