@@ -958,7 +958,7 @@ mod tests {
         if !crate::grammar::words(t).any(|w| g.may_start_column(w)) {
             return None;
         }
-        fragment_roles(t, n)
+        fragment_roles(t, n, || crate::text::is_mostly_upper(t))
     }
 
     /// Every line of the corpus and the field samples, as it is and in
@@ -1400,20 +1400,21 @@ pub(crate) fn header_fragment(l: &Line) -> Option<Vec<Role>> {
         return None;
     }
     // a long line is a header only in capitals
-    if n > 16 && !crate::text::is_mostly_upper(t) {
+    if n > 16 && !l.is_mostly_upper() {
         return None;
     }
-    fragment_roles(t, n)
+    fragment_roles(t, n, || l.is_mostly_upper())
 }
 
 /// The roles of a possible header fragment `t` of `n` words (see
-/// [`header_fragment`]), when it reads as one.
-fn fragment_roles(t: &str, n: usize) -> Option<Vec<Role>> {
+/// [`header_fragment`]), when it reads as one; `mostly_upper` tells whether
+/// most letters of `t` are capitals (which its line keeps).
+fn fragment_roles(t: &str, n: usize, mostly_upper: impl Fn() -> bool) -> Option<Vec<Role>> {
     let (roles, covered) = headers_in(t);
     if roles.is_empty() {
         return None;
     }
-    let caps = n > 16 || crate::text::is_mostly_upper(t);
+    let caps = n > 16 || mostly_upper();
     // a few header words in capitals, or a whole header read across its
     // columns (three roles or more, in any case)
     let narrow = caps && n <= 12 && !roles.is_empty() && covered * 3 >= n;

@@ -15,6 +15,10 @@ use crate::diagnostics::{Code, Diagnostics};
 use crate::lines::{Kind, Line};
 use crate::model::Span;
 
+/// The words before a page's number, in lower case, longest first where one
+/// starts another.
+const PAGE_WORDS: [&str; 4] = ["halaman", "hal.", "hal", "page"];
+
 /// True for `12`, `- 3 -`, `Halaman 2`, `Hal. 2 dari 9`, `Page 3 of 10`.
 pub fn is_page_number(t: &str) -> bool {
     let t = crate::text::trim(t);
@@ -25,13 +29,17 @@ pub fn is_page_number(t: &str) -> bool {
     if let Some(inner) = t.strip_prefix('-').and_then(|r| r.strip_suffix('-')) {
         return digits(inner.trim());
     }
-    // the words below start with `h` or `p`: most lines are settled here,
-    // without the lower-case copy
-    if !matches!(t.as_bytes().first(), Some(b'h' | b'H' | b'p' | b'P')) {
+    // most lines start with no page word's first letter: they are settled
+    // here, without the lower-case copy
+    let first = t.as_bytes().first();
+    if !PAGE_WORDS
+        .iter()
+        .any(|w| first.is_some_and(|c| c.eq_ignore_ascii_case(&w.as_bytes()[0])))
+    {
         return false;
     }
     let lower = t.to_ascii_lowercase();
-    for word in ["halaman", "hal.", "hal", "page"] {
+    for word in PAGE_WORDS {
         if let Some(rest) = lower.strip_prefix(word) {
             let rest = rest.trim();
             let (n, total) = match rest.split_once(['/', ' ']) {
