@@ -569,6 +569,7 @@ impl<F: Layout, S: Sink> Compound<'_, F, S> {
     /// A struct's key and the `:` after it. Compact output with a key
     /// that needs no escape (a field name) is written directly: `,"key":`,
     /// the bytes the formatter writes; anything else goes the general way.
+    #[inline(always)]
     fn field_key(&mut self, key: &'static str) -> Result<()> {
         if !F::COMPACT || has_escape(key.as_bytes()) {
             self.key(key)?;
@@ -653,6 +654,7 @@ macro_rules! struct_compound {
             impl<F: Layout, S: Sink> ser::$trait for Compound<'_, F, S> {
                 type Ok = ();
                 type Error = Error;
+                #[inline(always)]
                 fn serialize_field<T: ?Sized + Serialize>(
                     &mut self,
                     key: &'static str,
