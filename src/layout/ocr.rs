@@ -301,22 +301,59 @@ fn tokens(t: &str) -> impl Iterator<Item = (usize, &str)> {
 
 /// Words split at spaces, with their byte offsets. (A byte loop: the words
 /// are short, and a vectorized search for each space costs more.)
-fn spaced_words(t: &str) -> impl Iterator<Item = (usize, &str)> {
-    let b = t.as_bytes();
-    let mut i = 0;
-    std::iter::from_fn(move || {
+fn spaced_words(t: &str) -> SpacedWords<'_> {
+    SpacedWords { t, i: 0 }
+}
+
+/// The iterator of [`spaced_words`]; [`SpacedWords::seek`] skips ahead.
+struct SpacedWords<'a> {
+    t: &'a str,
+    i: usize,
+}
+
+impl<'a> SpacedWords<'a> {
+    /// Goes on from byte `i`, the start of a word.
+    fn seek(&mut self, i: usize) {
+        self.i = self.i.max(i);
+    }
+}
+
+impl<'a> Iterator for SpacedWords<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        let b = self.t.as_bytes();
+        let mut i = self.i;
         while b.get(i) == Some(&b' ') {
             i += 1;
         }
         if i >= b.len() {
+            self.i = i;
             return None;
         }
         let start = i;
         while b.get(i).is_some_and(|&c| c != b' ') {
             i += 1;
         }
+        self.i = i;
         // split at an ASCII space: always at a character boundary
-        Some((start, t.get(start..i).unwrap_or_default()))
+        Some((start, self.t.get(start..i).unwrap_or_default()))
+    }
+}
+
+/// The start of the next word at or after byte `from` that is `tahun` in any
+/// case (a word between spaces, as [`spaced_words`] cuts them), found from
+/// its `h`.
+fn next_tahun(b: &[u8], from: usize) -> Option<usize> {
+    let rest = b.get(from..)?;
+    memchr::memchr2_iter(b'h', b'H', rest).find_map(|p| {
+        // `h` is the third letter of `tahun`
+        let start = (from + p).checked_sub(2).filter(|&s| s >= from)?;
+        let end = from + p + 3;
+        (b.get(start..end)?.eq_ignore_ascii_case(b"tahun")
+            && (start == 0 || b[start - 1] == b' ')
+            && b.get(end).is_none_or(|&c| c == b' '))
+        .then_some(start)
     })
 }
 
@@ -353,7 +390,8 @@ fn line_fixes(t: &str, mostly_upper: impl Fn() -> bool) -> Vec<(usize, usize, St
     // parentheses open before the current word, counted up to the words
     // checked (the first word, and every word of a line in capitals)
     let (mut depth, mut seen) = (0usize, 0usize);
-    for (at, w) in spaced_words(t) {
+    let mut words = spaced_words(t);
+    while let Some((at, w)) = words.next() {
         if first && is_marker(w) {
             continue;
         }
@@ -386,6 +424,15 @@ fn line_fixes(t: &str, mostly_upper: impl Fn() -> bool) -> Vec<(usize, usize, St
         // past the words checked, only a year after `tahun` is repaired
         if !*has_tahun.get_or_insert_with(|| mentions_tahun(b)) {
             break;
+        }
+        // the words up to the next `tahun` are neither checked nor a year
+        // after it (in a line in capitals every word is checked: the words
+        // in parentheses are only passed)
+        if !check && !after_tahun {
+            match next_tahun(b, at + w.len()) {
+                Some(s) => words.seek(s),
+                None => break,
+            }
         }
     }
     fixes
@@ -675,6 +722,18 @@ mod tests {
         assert_eq!(repair_word("Meningkatnya"), None);
         assert_eq!(in_case_of("Kineija", "KINERJA"), "Kinerja");
         assert_eq!(in_case_of("I(EPUTUSAN", "KEPUTUSAN"), "KEPUTUSAN");
+    }
+
+    #[test]
+    fn tahun_is_found_as_a_word_from_where_the_search_starts() {
+        let b = b"Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan";
+        assert_eq!(next_tahun(b, 0), Some(23));
+        assert_eq!(next_tahun(b, 23), Some(23));
+        assert_eq!(next_tahun(b, 24), None);
+        // part of a word, or glued to punctuation: not the word
+        assert_eq!(next_tahun(b"setahun TAHUNAN Tahun: tahun", 0), Some(23));
+        assert_eq!(next_tahun(b"TAHUN", 0), Some(0));
+        assert_eq!(next_tahun(b"x", 5), None);
     }
 
     #[test]
