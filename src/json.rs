@@ -569,6 +569,8 @@ impl<F: Layout, S: Sink> Compound<'_, F, S> {
     /// A struct's key and the `:` after it. Compact output with a key
     /// that needs no escape (a field name) is written directly: `,"key":`,
     /// the bytes the formatter writes; anything else goes the general way.
+    /// Inlined at each field (as is `serialize_field`): the derived impls pass
+    /// the key as a literal, and the test for escapes folds away for it.
     #[inline(always)]
     fn field_key(&mut self, key: &'static str) -> Result<()> {
         if !F::COMPACT || has_escape(key.as_bytes()) {

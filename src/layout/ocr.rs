@@ -426,8 +426,8 @@ fn line_fixes(t: &str, mostly_upper: impl Fn() -> bool) -> Vec<(usize, usize, St
             break;
         }
         // the words up to the next `tahun` are neither checked nor a year
-        // after it (in a line in capitals every word is checked: the words
-        // in parentheses are only passed)
+        // after one: go to it (in a line in capitals every word is checked,
+        // so each is visited; there a word in parentheses only comes here)
         if !check && !after_tahun {
             match next_tahun(b, at + w.len()) {
                 Some(s) => words.seek(s),
