@@ -166,7 +166,20 @@ fn render_math(t: &str) -> String {
     thread_local! {
         static RENDERED: RefCell<Recent<String>> = const { RefCell::new(Recent::new()) };
     }
-    cached(&RENDERED, t, || math::render(&math::parse(t)))
+    cached(&RENDERED, t, || math::render(&math_tree(t)))
+}
+
+/// The LaTeX tree of `t` ([`math::parse`]), kept for the document like its
+/// rendering: a formula cell is parsed for its clean text and again, the
+/// same text, for its fraction ([`crate::values::formula`]).
+pub fn math_tree(t: &str) -> std::rc::Rc<[math::Math]> {
+    use crate::memo::{Recent, cached};
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    thread_local! {
+        static TREES: RefCell<Recent<Rc<[math::Math]>>> = const { RefCell::new(Recent::new()) };
+    }
+    cached(&TREES, t, || Rc::from(math::parse(t)))
 }
 
 /// True for characters that open an unordered list item.
@@ -938,6 +951,22 @@ mod tests {
                 assert_eq!(render_math(&other), math::render(&math::parse(&other)));
             }
         }
+    }
+
+    #[test]
+    fn kept_latex_trees_answer_as_a_fresh_parse_and_are_shared() {
+        let a = r"\frac{Jumlah A}{Jumlah B} \times 100\%";
+        crate::memo::new_document();
+        let first = math_tree(a);
+        assert_eq!(&*first, math::parse(a).as_slice());
+        // the rendering of the clean text takes the same tree
+        assert_eq!(render_math(a), math::render(&math::parse(a)));
+        assert!(std::rc::Rc::ptr_eq(&first, &math_tree(a)));
+        // forgotten with the document
+        crate::memo::new_document();
+        let again = math_tree(a);
+        assert!(!std::rc::Rc::ptr_eq(&first, &again));
+        assert_eq!(&*again, math::parse(a).as_slice());
     }
 
     #[test]

@@ -505,7 +505,7 @@ enum Latex {
 fn latex(w: &FormulaWords, cell: &str) -> Latex {
     let html_free = markup::strip_tags(cell);
     let decoded = html_escape::decode_html_entities(&html_free);
-    let nodes = math::parse(&decoded);
+    let nodes = markup::math_tree(&decoded);
     let fracs: Vec<usize> = nodes
         .iter()
         .enumerate()
