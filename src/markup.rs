@@ -959,8 +959,9 @@ mod tests {
         crate::memo::new_document();
         let first = math_tree(a);
         assert_eq!(&*first, math::parse(a).as_slice());
-        // the rendering of the clean text takes the same tree
+        // the clean text's rendering, from the kept tree, is a fresh one's
         assert_eq!(render_math(a), math::render(&math::parse(a)));
+        // asked again within the document: the same tree, not a new parse
         assert!(std::rc::Rc::ptr_eq(&first, &math_tree(a)));
         // forgotten with the document
         crate::memo::new_document();
