@@ -10,7 +10,6 @@
 //! differs.
 
 use std::cell::{Cell, RefCell};
-use std::collections::VecDeque;
 use std::thread::LocalKey;
 
 /// Answers kept per memo.
@@ -29,14 +28,43 @@ pub fn new_document() {
 /// The last few answers of one function, by their text.
 pub struct Recent<V> {
     document: u64,
-    kept: VecDeque<(Box<str>, V)>,
+    /// The answers: the first `live` are this document's. Slots past them
+    /// (an earlier document's) and the oldest answer once all are live are
+    /// written over, each keeping its key's buffer: a miss allocates nothing
+    /// once a thread has filled the slots (most calls of a memo are misses).
+    kept: Vec<(String, V)>,
+    live: usize,
+    /// The oldest answer once all [`KEPT`] are live: the next written over.
+    oldest: usize,
 }
 
 impl<V> Recent<V> {
     pub const fn new() -> Self {
         Recent {
             document: 0,
-            kept: VecDeque::new(),
+            kept: Vec::new(),
+            live: 0,
+            oldest: 0,
+        }
+    }
+
+    /// Keeps `v` as the answer for `key`, over the oldest when all are live.
+    fn keep(&mut self, key: &str, v: V) {
+        let slot = if self.live < KEPT {
+            self.live += 1;
+            self.live - 1
+        } else {
+            let s = self.oldest;
+            self.oldest = (s + 1) % KEPT;
+            s
+        };
+        match self.kept.get_mut(slot) {
+            Some((k, old)) => {
+                k.clear();
+                k.push_str(key);
+                *old = v;
+            }
+            None => self.kept.push((key.to_string(), v)),
         }
     }
 }
@@ -57,12 +85,14 @@ pub fn cached<V: Clone + 'static>(
     let document = DOCUMENT.get();
     let hit = memo.with_borrow_mut(|m| {
         if m.document != document {
-            m.kept.clear();
+            (m.live, m.oldest) = (0, 0);
             m.document = document;
         }
         m.kept
+            .get(..m.live)
+            .unwrap_or_default()
             .iter()
-            .find(|(k, _)| &**k == key)
+            .find(|(k, _)| k == key)
             .map(|(_, v)| v.clone())
     });
     if let Some(v) = hit {
@@ -71,10 +101,7 @@ pub fn cached<V: Clone + 'static>(
     let v = f();
     memo.with_borrow_mut(|m| {
         if m.document == document {
-            if m.kept.len() == KEPT {
-                m.kept.pop_back();
-            }
-            m.kept.push_front((key.into(), v.clone()));
+            m.keep(key, v.clone());
         }
     });
     v
@@ -110,5 +137,45 @@ mod tests {
         new_document();
         assert_eq!(len("abc"), 9);
         assert_eq!(calls.get(), KEPT + 3, "a new document starts empty");
+    }
+
+    #[test]
+    fn a_slot_written_over_answers_for_its_new_text_only() {
+        let calls = Cell::new(0);
+        let len = |s: &str| {
+            cached(&SQUARES, s, || {
+                calls.set(calls.get() + 1);
+                s.len() * s.len()
+            })
+        };
+        new_document();
+        let texts: Vec<String> = (1..=KEPT + 3).map(|k| "y".repeat(k)).collect();
+        for t in &texts {
+            assert_eq!(len(t), t.len() * t.len());
+        }
+        // the last KEPT are kept (in slots written over, and with the first
+        // document's texts left in none of them)
+        let before = calls.get();
+        for t in &texts[3..] {
+            assert_eq!(len(t), t.len() * t.len());
+        }
+        assert_eq!(
+            calls.get(),
+            before,
+            "the last {KEPT} answered from the memo"
+        );
+        for t in &texts[..3] {
+            assert_eq!(len(t), t.len() * t.len());
+        }
+        assert_eq!(
+            calls.get(),
+            before + 3,
+            "the three oldest were written over"
+        );
+        // a new document: its first text, in a slot an earlier one held
+        new_document();
+        assert_eq!(len("zz"), 4);
+        assert_eq!(len(&texts[0]), 1);
+        assert_eq!(calls.get(), before + 5);
     }
 }
