@@ -837,10 +837,48 @@ fn phrases(list: &[String]) -> Vec<Phrase> {
 
 /// The comparison key of a title: upper case without dots, commas and spaces.
 pub fn title_key(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_uppercase)
-        .collect()
+    let mut k = String::new();
+    push_title_key(s, &mut k);
+    k
+}
+
+/// Appends [`title_key`] of `s` to `out`.
+fn push_title_key(s: &str, out: &mut String) {
+    out.extend(
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_uppercase),
+    );
+}
+
+/// `f` of the [`title_key`] of `parts` joined, built in a buffer of this
+/// thread's: looking a word up among the titles allocates nothing (names
+/// and ranks look up every word or run of words they hold).
+pub fn with_title_key<'a, R>(
+    parts: impl IntoIterator<Item = &'a str>,
+    f: impl FnOnce(&str) -> R,
+) -> R {
+    thread_local! {
+        static KEY: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    let fill = |k: &mut String| {
+        k.clear();
+        for p in parts {
+            push_title_key(p, k);
+        }
+    };
+    KEY.with(|k| match k.try_borrow_mut() {
+        Ok(mut k) => {
+            fill(&mut k);
+            f(&k)
+        }
+        // (only when `f` itself looks a title up: it gets a buffer of its own)
+        Err(_) => {
+            let mut k = String::new();
+            fill(&mut k);
+            f(&k)
+        }
+    })
 }
 
 /// Builds [`Regulations`] from `regulations.toml`, checking that every
@@ -1470,6 +1508,21 @@ pub(crate) fn real_texts() -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_key_built_in_the_shared_buffer_is_the_key_of_its_parts_alone() {
+        assert_eq!(title_key("S. H."), "SH");
+        // a long key, then a short one: the buffer holds only the second
+        with_title_key(["Drs.", "M.Si.", "Ak."], |k| assert_eq!(k, "DRSMSIAK"));
+        with_title_key(["sh"], |k| assert_eq!(k, "SH"));
+        with_title_key(std::iter::empty(), |k| assert_eq!(k, ""));
+        // a lookup inside a lookup gets a buffer of its own
+        let (outer, inner) = with_title_key(["Ir."], |k| {
+            let inner = with_title_key(["S.T."], str::to_string);
+            (k.to_string(), inner)
+        });
+        assert_eq!((outer.as_str(), inner.as_str()), ("IR", "ST"));
+    }
 
     /// Every byte value, in every lane of the word: the bit is set exactly
     /// for ASCII letters and digits.

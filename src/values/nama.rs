@@ -8,7 +8,7 @@
 //! gap         = { space | "," } ;
 //! ```
 //!
-//! Titles are matched by their key ([`title_key`]: upper case, letters and
+//! Titles are matched by their key ([`title_key`](crate::grammar::title_key): upper case, letters and
 //! digits only), so `SH`, `S.H.`, `S. H` and `sh` are all `S.H.`. The rules
 //! chosen:
 //!
@@ -39,7 +39,7 @@ use nom::{
     multi::many0,
 };
 
-use crate::grammar::{grammar, title_key};
+use crate::grammar::{grammar, with_title_key};
 
 /// A name split into its parts.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -92,13 +92,14 @@ fn pieces(i: &str) -> IResult<&str, Vec<Piece<'_>>> {
 }
 
 fn is_front(s: &str) -> bool {
-    grammar().front_titles.contains_key(&title_key(s))
+    with_title_key([s], |k| grammar().front_titles.contains_key(k))
 }
 
 /// The key of several pieces joined, if it is a back title.
 fn is_back(ps: &[Piece]) -> bool {
-    let key: String = ps.iter().map(|p| title_key(p.text)).collect();
-    !key.is_empty() && grammar().back_titles.contains_key(&key)
+    with_title_key(ps.iter().map(|p| p.text), |k| {
+        !k.is_empty() && grammar().back_titles.contains_key(k)
+    })
 }
 
 /// A front title glued to the name (`Drs.JUNAIDI`): (title, rest).
@@ -214,6 +215,7 @@ pub fn comparison_key(nama: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::grammar::title_key;
     use proptest::prelude::*;
 
     /// Every name line of the corpus and field samples, and the contract

@@ -52,7 +52,7 @@ use nom::{
 };
 
 use crate::diagnostics::{Code, Diagnostics};
-use crate::grammar::{grammar, title_key, words};
+use crate::grammar::{grammar, with_title_key, words};
 use crate::markup;
 use crate::model::Span;
 
@@ -306,7 +306,7 @@ fn read(text: &str) -> Option<Reading<'_>> {
             labelled = true;
             continue;
         }
-        match g.rank_abbreviations.get(&title_key(w)) {
+        match with_title_key([w], |k| g.rank_abbreviations.get(k)) {
             Some(exp) => ws.extend(exp.split(' ').map(str::to_string)),
             None => ws.push(w.to_uppercase()),
         }
