@@ -1,6 +1,8 @@
 //! Text helpers shared by the stages: title casing of all-caps headings and
 //! fuzzy comparison of words and position titles.
 
+use std::borrow::Cow;
+
 use crate::grammar::{grammar, words};
 
 /// The pieces of `s` between the bytes `sep` (an ASCII byte), with their
@@ -180,13 +182,18 @@ fn capitalize(token: &str, out: &mut String) {
 }
 
 /// Upper-case words with position abbreviations expanded (`KASI` → `KEPALA SEKSI`).
-pub fn position_words(s: &str) -> Vec<String> {
+/// A word already in capitals (most signature titles are written so) and
+/// an expansion are borrowed, not copied.
+pub fn position_words(s: &str) -> Vec<Cow<'_, str>> {
     let g = grammar();
     let mut out = Vec::new();
     for w in words(s) {
-        let up = w.to_uppercase();
-        match g.abbreviations.get(&up) {
-            Some(exp) => out.extend(exp.split(' ').map(str::to_string)),
+        let up = match w.bytes().any(|b| b.is_ascii_lowercase() || !b.is_ascii()) {
+            true => Cow::Owned(w.to_uppercase()),
+            false => Cow::Borrowed(w),
+        };
+        match g.abbreviations.get(&*up) {
+            Some(exp) => out.extend(exp.split(' ').map(Cow::Borrowed)),
             None => out.push(up),
         }
     }
@@ -412,6 +419,27 @@ mod tests {
             title_case("Dinas Koperasi dan UKM"),
             "Dinas Koperasi dan UKM"
         );
+    }
+
+    #[test]
+    fn position_words_are_capitals_with_abbreviations_spelled_out() {
+        // in capitals, in mixed case, abbreviated in either, outside ASCII
+        assert_eq!(
+            position_words("KASI Pelayanan umum kasi Ésa"),
+            [
+                "KEPALA",
+                "SEKSI",
+                "PELAYANAN",
+                "UMUM",
+                "KEPALA",
+                "SEKSI",
+                "ÉSA"
+            ]
+        );
+        assert!(same_position(
+            "Kasi. Pengawasan dan Penilaian",
+            "KEPALA SEKSI PENGAWASAN DAN PENILAIAN"
+        ));
     }
 
     #[test]
