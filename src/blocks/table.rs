@@ -394,11 +394,10 @@ fn is_empty_cleaned(c: &str, clean_is_empty: bool) -> bool {
 }
 
 fn has_alnum(c: &str) -> bool {
-    if c.is_ascii() {
-        c.bytes().any(|b| b.is_ascii_alphanumeric())
-    } else {
-        c.chars().any(char::is_alphanumeric)
-    }
+    // an ASCII letter or digit settles it where it stands (most cells start
+    // with one); without one, a letter outside ASCII may still be there
+    c.bytes().any(|b| b.is_ascii_alphanumeric())
+        || (!c.is_ascii() && c.chars().any(char::is_alphanumeric))
 }
 
 fn looks_like_number(c: &str) -> bool {
@@ -558,7 +557,7 @@ struct CellPart {
 /// other cell.
 fn cell_parts(text: &str) -> Option<Vec<CellPart>> {
     let g = grammar();
-    if g.cell_labels.is_empty() || !text.contains(':') {
+    if g.cell_labels.is_empty() || memchr::memchr(b':', text.as_bytes()).is_none() {
         return None;
     }
     // (label start, value start, role)
