@@ -396,14 +396,32 @@ impl Marker {
     }
 }
 
-pub fn split_collapsed<'a>(lines: Vec<Line<'a>>, diags: &mut Diagnostics) -> Vec<Line<'a>> {
-    let mut out = Vec::with_capacity(lines.len());
-    for l in lines {
+pub fn split_collapsed<'a>(mut lines: Vec<Line<'a>>, diags: &mut Diagnostics) -> Vec<Line<'a>> {
+    let points = |l: &Line| {
         if matches!(l.kind, Kind::Row { .. } | Kind::Blank | Kind::Separator) || l.text.len() < 12 {
-            out.push(l);
-            continue;
+            return Vec::new();
         }
-        let points = split_points_with(&l.text, || l.is_mostly_upper());
+        split_points_with(&l.text, || l.is_mostly_upper())
+    };
+    // most documents have no line to split: the lines stay where they are,
+    // and those before the first line split are not moved
+    let mut first = None;
+    for (i, l) in lines.iter().enumerate() {
+        let p = points(l);
+        if !p.is_empty() {
+            first = Some((i, p));
+            break;
+        }
+    }
+    let Some((at, first_points)) = first else {
+        return lines;
+    };
+    let rest = lines.split_off(at);
+    let mut out = lines;
+    out.reserve(rest.len());
+    let mut first_points = Some(first_points);
+    for l in rest {
+        let points = first_points.take().unwrap_or_else(|| points(&l));
         if points.is_empty() {
             out.push(l);
             continue;
