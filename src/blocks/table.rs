@@ -244,28 +244,29 @@ fn spilled_row(
     let mut k = 1;
     let mut joined: Option<String> = None;
     if closes && pipe {
-        let mut text = l.trimmed().to_string();
+        // the row's text so far; copied only when a part is joined to it
+        // (most rows are one line)
         while k <= 12 {
             let Some(m) = after.get(k) else { break };
             if !continues_row(m) {
                 break;
             }
+            let text = joined.as_deref().unwrap_or(l.trimmed());
             let open = !text.ends_with('|');
             let short = !bordered && {
-                let (a, b) = (closed_cells(&text), closed_cells(m.trimmed()));
+                let (a, b) = (closed_cells(text), closed_cells(m.trimmed()));
                 a >= 2 && a < n && a + b == n && m.trimmed().ends_with('|')
             };
             if !open && !short {
                 break;
             }
+            let text = joined.get_or_insert_with(|| l.trimmed().to_string());
             text.push(' ');
             text.push_str(m.trimmed());
             row_span = row_span.cover(m.span());
             k += 1;
         }
-        if k > 1 {
-            joined = Some(text);
-        } else if !matches!(l.kind, Kind::Row { .. }) {
+        if k == 1 && !matches!(l.kind, Kind::Row { .. }) {
             return None;
         }
     }
