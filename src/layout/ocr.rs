@@ -3,7 +3,8 @@
 //!
 //! Only the places where structure is read are repaired: the first word of a
 //! line (after a bullet or an item label) and every word of a short line in
-//! capitals. A word is repaired to a word of `ocr_vocabulary`
+//! capitals but those in parentheses (asides, often English), and a year
+//! after the word `tahun` in any case. A word is repaired to a word of `ocr_vocabulary`
 //! (`grammars/words.toml`) when, after folding look-alike glyphs, it is that
 //! word or one letter away from it and from no other. Every repair is
 //! reported with the word as written (`ocr-word-repaired`).
@@ -414,18 +415,18 @@ fn line_fixes(t: &str, mostly_upper: impl Fn() -> bool) -> Vec<(usize, usize, St
             }
             seen = at;
             // words in parentheses are asides, often English
-            // (`(KEY PERFORMANCE INDICATOR / KPI)`)
-            if depth == 0 {
-                // (a word shorter than the shortest looked at, with its
-                // punctuation, is not cut out of it)
-                if w.len() >= MIN
-                    && let Some((s, inner)) = token(w)
-                    && let Some(word) = repair_word(inner)
-                {
-                    fixes.push((at + s, at + s + inner.len(), in_case_of(inner, word)));
-                }
-                continue;
+            // (`(KEY PERFORMANCE INDICATOR / KPI)`), and are not checked;
+            // the words after the aside are
+            // (a word shorter than the shortest looked at, with its
+            // punctuation, is not cut out of it)
+            if depth == 0
+                && w.len() >= MIN
+                && let Some((s, inner)) = token(w)
+                && let Some(word) = repair_word(inner)
+            {
+                fixes.push((at + s, at + s + inner.len(), in_case_of(inner, word)));
             }
+            continue;
         }
         // past the words checked, only a year after `tahun` is repaired
         if !*has_tahun.get_or_insert_with(|| mentions_tahun(b)) {
@@ -433,8 +434,8 @@ fn line_fixes(t: &str, mostly_upper: impl Fn() -> bool) -> Vec<(usize, usize, St
         }
         // the words up to the next `tahun` are neither checked nor a year
         // after one: go to it (in a line in capitals every word is checked,
-        // so each is visited; there a word in parentheses only comes here)
-        if !check && !after_tahun {
+        // so each is visited)
+        if !after_tahun {
             match next_tahun(b, at + w.len()) {
                 Some(s) => words.seek(s),
                 None => break,
@@ -699,8 +700,9 @@ mod tests {
                 }
             }
             seen = at;
-            if check && depth == 0 {
-                if let Some((s, inner)) = token(w)
+            if check {
+                if depth == 0
+                    && let Some((s, inner)) = token(w)
                     && let Some(word) = repair_word(inner)
                 {
                     fixes.push((at + s, at + s + inner.len(), in_case_of(inner, word)));
@@ -764,6 +766,7 @@ mod tests {
             "(KEY PERFORMANCE INDICATOR / KPI)",
             "TAhun z0l4",
             "Peraturan Bupati Nomor 5 TAhun z0l4 tentang Indikator",
+            "INDIKATOR (KEY PERFORMANCE) KINEIJA UTAMA",
         ]
         .iter()
         .enumerate()
@@ -785,10 +788,12 @@ mod tests {
                 // a year after `tahun` in any case, first in the line or not
                 "TAhun 2014",
                 "Peraturan Bupati Nomor 5 TAhun 2014 tentang Indikator",
+                // the words after an aside in parentheses are checked again
+                "INDIKATOR (KEY PERFORMANCE) KINERJA UTAMA",
             ]
         );
         let d = d.finish();
-        assert_eq!(d.len(), 5);
+        assert_eq!(d.len(), 6);
         assert!(
             d.iter()
                 .any(|x| x.message.contains("`I(EPUTUSAN` → `KEPUTUSAN`"))
