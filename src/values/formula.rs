@@ -711,17 +711,31 @@ fn starts_with_any(w: &FormulaWords, t: &str, list: &[Phrase], firsts: &Option<W
 // --- scale -------------------------------------------------------------------------
 
 /// Places where a scale may start: words that stand apart (after a space,
-/// `/` or `(`, not the `1` of `N-1`) and the signs `×`, `*`, `%`.
+/// `/` or `(`, not the `1` of `N-1`) and the signs `×`, `*`, `%`. A scale
+/// starts with a number or a times or percent form ([`scale`]): a word that
+/// starts with another letter is none (most words of an operand).
 fn scale_starts<'a>(w: &'a FormulaWords, t: &'a str) -> impl Iterator<Item = usize> + 'a {
     let mut prev: Option<char> = None;
     t.char_indices().filter_map(move |(i, c)| {
         let p = prev.replace(c);
-        let word_start =
-            c.is_alphanumeric() && p.is_none_or(|p| p.is_whitespace() || matches!(p, '/' | '('));
+        let word_start = c.is_alphanumeric()
+            && p.is_none_or(|p| p.is_whitespace() || matches!(p, '/' | '('))
+            && (c.is_ascii_digit() || starts_scale_form(w, c));
         let sign = !c.is_alphanumeric()
             && !c.is_whitespace()
             && (w.times.iter().chain(&w.percent).any(|s| s.starts_with(c)));
         (word_start || sign).then_some(i)
+    })
+}
+
+/// True when a times or percent form starts with `c`, in some case: the
+/// first letter of a form as [`sign_or_word`] compares it (an ASCII word in
+/// any case, another word in upper case, a sign as itself).
+fn starts_scale_form(w: &FormulaWords, c: char) -> bool {
+    let up = c.to_uppercase().next();
+    w.times.iter().chain(&w.percent).any(|f| {
+        let f0 = f.chars().next();
+        f0 == Some(c) || f0 == up
     })
 }
 
@@ -1461,6 +1475,31 @@ mod tests {
                 && s.chars().any(char::is_alphanumeric)
                 && !is_placeholder(&s);
             prop_assert_eq!(text_ok(&s), plain_ok);
+        }
+
+        /// The scale starts, with the words that start no scale left out,
+        /// find every scale that a try at every word start finds.
+        #[test]
+        fn scales_are_found_where_every_word_start_is_tried(
+            s in "((Jumlah|kali|KALI|x|X|persen|Persen|PERSEN|pegawai|100|1.000|0,5|×|\\*|%|/|\\(|\\)|[a-zA-Z0-9]{1,6}) ?){0,10}"
+        ) {
+            let w = formula_words();
+            let mut prev: Option<char> = None;
+            let plain: Vec<usize> = s
+                .char_indices()
+                .filter_map(|(i, c)| {
+                    let p = prev.replace(c);
+                    let word_start = c.is_alphanumeric()
+                        && p.is_none_or(|p| p.is_whitespace() || matches!(p, '/' | '('));
+                    let sign = !c.is_alphanumeric()
+                        && !c.is_whitespace()
+                        && w.times.iter().chain(&w.percent).any(|f| f.starts_with(c));
+                    (word_start || sign).then_some(i)
+                })
+                .filter(|&i| scale(w, &s[i..]).is_ok())
+                .collect();
+            let found: Vec<usize> = scale_starts(w, &s).filter(|&i| scale(w, &s[i..]).is_ok()).collect();
+            prop_assert_eq!(found, plain);
         }
 
         #[test]
