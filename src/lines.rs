@@ -494,7 +494,8 @@ fn row(text: &str) -> Option<Kind> {
     // most lines have neither a tab nor a pipe: one scan tells
     memchr::memchr2(b'\t', b'|', b)?;
     if memchr::memchr(b'\t', b).is_some() {
-        let mut cells = Vec::new();
+        // room for the cells of most rows at once (no growing as they come)
+        let mut cells = Vec::with_capacity(8);
         let mut start = 0;
         for i in memchr::memchr_iter(b'\t', b) {
             cells.push(start..i);
@@ -527,7 +528,7 @@ fn row(text: &str) -> Option<Kind> {
     {
         return Some(Kind::Separator);
     }
-    let mut cells = Vec::new();
+    let mut cells = Vec::with_capacity(8);
     let mut start = inner_start;
     for (i, c) in inner.char_indices() {
         if c == '|' {
