@@ -115,15 +115,19 @@ mod tests {
         static SQUARES: RefCell<Recent<usize>> = const { RefCell::new(Recent::new()) };
     }
 
+    /// The square of `s`'s length through the memo, counting the times it
+    /// is computed in `calls`.
+    fn squared_len(calls: &Cell<usize>, s: &str) -> usize {
+        cached(&SQUARES, s, || {
+            calls.set(calls.get() + 1);
+            s.len() * s.len()
+        })
+    }
+
     #[test]
     fn answers_repeat_within_a_document_and_are_forgotten_after_it() {
         let calls = Cell::new(0);
-        let len = |s: &str| {
-            cached(&SQUARES, s, || {
-                calls.set(calls.get() + 1);
-                s.len() * s.len()
-            })
-        };
+        let len = |s: &str| squared_len(&calls, s);
         new_document();
         assert_eq!(len("abc"), 9);
         assert_eq!(len("abc"), 9);
@@ -142,12 +146,7 @@ mod tests {
     #[test]
     fn a_slot_written_over_answers_for_its_new_text_only() {
         let calls = Cell::new(0);
-        let len = |s: &str| {
-            cached(&SQUARES, s, || {
-                calls.set(calls.get() + 1);
-                s.len() * s.len()
-            })
-        };
+        let len = |s: &str| squared_len(&calls, s);
         new_document();
         let texts: Vec<String> = (1..=KEPT + 3).map(|k| "y".repeat(k)).collect();
         for t in &texts {
