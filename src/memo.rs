@@ -152,8 +152,8 @@ mod tests {
         for t in &texts {
             assert_eq!(len(t), t.len() * t.len());
         }
-        // the last KEPT are kept (in slots written over, and with the first
-        // document's texts left in none of them)
+        // the last KEPT texts are answered from the memo, three of them from
+        // slots written over
         let before = calls.get();
         for t in &texts[3..] {
             assert_eq!(len(t), t.len() * t.len());

@@ -2,11 +2,11 @@
 //! `NDIKATOR`, and years written with look-alike letters (`TAHUN z0l4`).
 //!
 //! Only the places where structure is read are repaired: the first word of a
-//! line (after a bullet or an item label) and every word of a short line in
+//! line (after a bullet or an item label), every word of a short line in
 //! capitals but those in parentheses (asides, often English), and a year
-//! after the word `tahun` in any case. A word is repaired to a word of `ocr_vocabulary`
-//! (`grammars/words.toml`) when, after folding look-alike glyphs, it is that
-//! word or one letter away from it and from no other. Every repair is
+//! after the word `tahun` in any case. A word is repaired to a word of
+//! `ocr_vocabulary` (`grammars/words.toml`) when, after folding look-alike
+//! glyphs, it is that word or one letter away from it and from no other. Every repair is
 //! reported with the word as written (`ocr-word-repaired`).
 
 use std::borrow::Cow;
@@ -415,10 +415,9 @@ fn line_fixes(t: &str, mostly_upper: impl Fn() -> bool) -> Vec<(usize, usize, St
             }
             seen = at;
             // words in parentheses are asides, often English
-            // (`(KEY PERFORMANCE INDICATOR / KPI)`), and are not checked;
-            // the words after the aside are
-            // (a word shorter than the shortest looked at, with its
-            // punctuation, is not cut out of it)
+            // (`(KEY PERFORMANCE INDICATOR / KPI)`): they are not checked, but
+            // the words after the aside are. (A word shorter than the
+            // shortest looked at, with its punctuation, is not cut out of it.)
             if depth == 0
                 && w.len() >= MIN
                 && let Some((s, inner)) = token(w)

@@ -316,7 +316,8 @@ pub fn render(w: &FormulaWords, r: &Ratio) -> String {
 /// [`render`]; `known_ok` when both operands are known to be clean text
 /// ([`text_ok`]).
 fn render_with(w: &FormulaWords, r: &Ratio, known_ok: bool) -> String {
-    // written in one buffer: ` × 100 %` is at most a dozen bytes more
+    // written in one buffer, with room for the operands, the bar and most
+    // scales (` × 100 %`)
     let mut out = String::with_capacity(r.pembilang.len() + r.penyebut.len() + 32);
     push_operand(&mut out, w, &r.pembilang, known_ok);
     out.push_str(" / ");

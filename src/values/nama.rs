@@ -8,9 +8,9 @@
 //! gap         = { space | "," } ;
 //! ```
 //!
-//! Titles are matched by their key ([`title_key`](crate::grammar::title_key): upper case, letters and
-//! digits only), so `SH`, `S.H.`, `S. H` and `sh` are all `S.H.`. The rules
-//! chosen:
+//! Titles are matched by their key ([`title_key`](crate::grammar::title_key):
+//! upper case, letters and digits only), so `SH`, `S.H.`, `S. H` and `sh` are
+//! all `S.H.`. The rules chosen:
 //!
 //! * **Front titles** are taken from the left while the piece is a front
 //!   title followed by a space, not a comma (`Drs. H. JUNAIDI`); a title
