@@ -109,7 +109,11 @@ pub fn find_all(text: &str) -> Vec<Rujukan> {
 }
 
 fn citations(text: &str, g: &'static Regulations) -> Vec<Rujukan> {
-    let cx = Cx { all: text, g };
+    let cx = Cx {
+        all: text,
+        g,
+        paren_gazette: std::cell::RefCell::new(None),
+    };
     let mut hits = Vec::new();
     let mut rest = text;
     while let Some((at, w)) = next_word(rest) {
@@ -208,6 +212,11 @@ fn finish(mut hits: Vec<Hit>) -> Vec<Rujukan> {
 struct Cx<'a> {
     all: &'a str,
     g: &'static Regulations,
+    /// The gazette read where a title was found to end at its parenthesis
+    /// ([`gazette_paren_starts`]), by where it was read (the slice's start
+    /// and length) and with the length of the text after it: the gazettes
+    /// are read from there next, and take it instead of reading it again.
+    paren_gazette: std::cell::RefCell<Option<((usize, usize), usize, Lembaran)>>,
 }
 
 impl<'a> Cx<'a> {
@@ -827,8 +836,34 @@ fn citation_head(cx: &Cx, i: &str) -> bool {
 
 /// True when a gazette parenthesis starts here.
 fn gazette_paren_starts(cx: &Cx, r: &str) -> bool {
-    r.strip_prefix('(')
-        .is_some_and(|a| gazette(cx, a.trim_start()).is_ok())
+    let Some(a) = r.strip_prefix('(').map(str::trim_start) else {
+        return false;
+    };
+    match gazette(cx, a) {
+        Ok((rest, l)) => {
+            *cx.paren_gazette.borrow_mut() = Some((slice_key(a), rest.len(), l));
+            true
+        }
+        Err(_) => false,
+    }
+}
+
+/// Where a slice of the text starts and how long it is.
+fn slice_key(s: &str) -> (usize, usize) {
+    (s.as_ptr() as usize, s.len())
+}
+
+/// The first gazette of a parenthesis: the one [`gazette_paren_starts`]
+/// read at `i`, if it read one there, else read now.
+fn first_gazette<'a>(cx: &Cx<'a>, i: &'a str) -> Res<'a, Lembaran> {
+    let kept = cx.paren_gazette.borrow_mut().take();
+    if let Some((key, rest_len, l)) = kept
+        && key == slice_key(i)
+        && let Some(rest) = i.get(i.len().saturating_sub(rest_len)..)
+    {
+        return Ok((rest, l));
+    }
+    gazette(cx, i)
 }
 
 /// `gazettes = "(" gazette { ( "," | ";" | also ) gazette } [ skipped ] [ ")" ] ;`
@@ -838,7 +873,7 @@ fn gazette_paren_starts(cx: &Cx, r: &str) -> bool {
 fn gazettes<'a>(cx: &Cx<'a>, i: &'a str) -> Res<'a, Vec<Lembaran>> {
     let (r, _) = char('(').parse(i)?;
     let (r, _) = space(r)?;
-    let (mut r, first) = gazette(cx, r)?;
+    let (mut r, first) = first_gazette(cx, r)?;
     let mut out = vec![first];
     loop {
         let (s, _) = space(r)?;
