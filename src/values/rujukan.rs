@@ -216,7 +216,15 @@ struct Cx<'a> {
     /// ([`gazette_paren_starts`]), by where it was read (the slice's start
     /// and length) and with the length of the text after it: the gazettes
     /// are read from there next, and take it instead of reading it again.
-    paren_gazette: std::cell::RefCell<Option<((usize, usize), usize, Lembaran)>>,
+    paren_gazette: std::cell::RefCell<Option<KeptGazette>>,
+}
+
+/// A gazette read ahead ([`Cx::paren_gazette`]): where it was read
+/// ([`slice_key`]), the length of the text after it, and the gazette.
+struct KeptGazette {
+    at: (usize, usize),
+    rest_len: usize,
+    lembaran: Lembaran,
 }
 
 impl<'a> Cx<'a> {
@@ -841,7 +849,11 @@ fn gazette_paren_starts(cx: &Cx, r: &str) -> bool {
     };
     match gazette(cx, a) {
         Ok((rest, l)) => {
-            *cx.paren_gazette.borrow_mut() = Some((slice_key(a), rest.len(), l));
+            *cx.paren_gazette.borrow_mut() = Some(KeptGazette {
+                at: slice_key(a),
+                rest_len: rest.len(),
+                lembaran: l,
+            });
             true
         }
         Err(_) => false,
@@ -857,11 +869,11 @@ fn slice_key(s: &str) -> (usize, usize) {
 /// read at `i`, if it read one there, else read now.
 fn first_gazette<'a>(cx: &Cx<'a>, i: &'a str) -> Res<'a, Lembaran> {
     let kept = cx.paren_gazette.borrow_mut().take();
-    if let Some((key, rest_len, l)) = kept
-        && key == slice_key(i)
-        && let Some(rest) = i.get(i.len().saturating_sub(rest_len)..)
+    if let Some(k) = kept
+        && k.at == slice_key(i)
+        && let Some(rest) = i.get(i.len().saturating_sub(k.rest_len)..)
     {
-        return Ok((rest, l));
+        return Ok((rest, k.lembaran));
     }
     gazette(cx, i)
 }
