@@ -842,7 +842,8 @@ fn citation_head(cx: &Cx, i: &str) -> bool {
 
 // --- gazettes ------------------------------------------------------------------------
 
-/// True when a gazette parenthesis starts here.
+/// True when a gazette parenthesis starts here; the gazette read to tell is
+/// kept for [`first_gazette`].
 fn gazette_paren_starts(cx: &Cx, r: &str) -> bool {
     let Some(a) = r.strip_prefix('(').map(str::trim_start) else {
         return false;
