@@ -481,16 +481,26 @@ fn is_sum(w: &FormulaWords, t: &str) -> bool {
     {
         return false;
     }
-    // no second sum word
-    let ws: Vec<&str> = words(t).collect();
-    let count = (0..ws.len())
-        .filter(|&i| {
-            w.sum
-                .iter()
-                .any(|p| p.is_prefix_of(ws[i..].iter().copied()))
-                || ws[i].starts_with(|c| w.sum_signs.contains(&c))
-        })
-        .count();
+    // no second sum word: the words from each word on, read off one
+    // iterator (a phrase is compared in full only from its first word)
+    let mut ws = words(t);
+    let mut count = 0;
+    loop {
+        let from = ws.clone();
+        let Some(w0) = ws.next() else {
+            break;
+        };
+        if w.sum
+            .iter()
+            .any(|p| p.starts_with_word(w0) && p.is_prefix_of(from.clone()))
+            || w0.starts_with(|c| w.sum_signs.contains(&c))
+        {
+            count += 1;
+            if count > 1 {
+                return false;
+            }
+        }
+    }
     count == 1
 }
 
