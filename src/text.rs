@@ -53,6 +53,15 @@ pub fn trim(s: &str) -> &str {
     }
 }
 
+/// True when `b` holds an ASCII digit: 16 bytes at a time, without a branch
+/// inside a chunk (so that it vectorizes; a scan that stops at the first
+/// digit tests a byte at a time).
+#[inline]
+pub fn has_ascii_digit(b: &[u8]) -> bool {
+    b.chunks(16)
+        .any(|c| c.iter().fold(false, |a, x| a | x.is_ascii_digit()))
+}
+
 /// True when most letters of `s` are upper case (an all-caps heading).
 pub fn is_mostly_upper(s: &str) -> bool {
     let (mut up, mut low) = (0usize, 0usize);
@@ -338,6 +347,14 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn digits_are_found_in_any_chunk(s in "[a-z0-9 é]{0,70}") {
+            proptest::prop_assert_eq!(
+                has_ascii_digit(s.as_bytes()),
+                s.bytes().any(|b| b.is_ascii_digit())
+            );
+        }
+
         #[test]
         fn trim_is_the_trim_of_str(s in "[ a\t\n\r\u{0B}\u{0C}\u{1C}\u{85}\u{A0}\u{3000}é.-]{0,8}") {
             proptest::prop_assert_eq!(trim(&s), s.trim());

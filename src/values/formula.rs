@@ -385,13 +385,20 @@ fn ratio(w: &FormulaWords, t: &str) -> Option<Ratio> {
 
 /// Byte offsets of the `/` not inside parentheses.
 fn top_level_slashes(t: &str) -> Vec<usize> {
+    let b = t.as_bytes();
+    // most texts have no `/`: one scan tells
+    if memchr::memchr(b'/', b).is_none() {
+        return Vec::new();
+    }
+    // by bytes: `(`, `)` and `/` are ASCII, and no byte of a character
+    // outside ASCII is one of them
     let mut depth = 0usize;
     let mut out = Vec::new();
-    for (i, c) in t.char_indices() {
+    for (i, &c) in b.iter().enumerate() {
         match c {
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
-            '/' if depth == 0 => out.push(i),
+            b'(' => depth += 1,
+            b')' => depth = depth.saturating_sub(1),
+            b'/' if depth == 0 => out.push(i),
             _ => {}
         }
     }
@@ -764,7 +771,7 @@ fn has_scale(w: &FormulaWords, t: &str) -> bool {
 /// Every scale holds a number or a percent sign or word: without them, none.
 fn may_have_scale(w: &FormulaWords, t: &str) -> bool {
     let b = t.as_bytes();
-    b.iter().any(|c| c.is_ascii_digit())
+    crate::text::has_ascii_digit(b)
         || w.percent
             .iter()
             .any(|p| contains_ignore_ascii_case(b, p.as_bytes()))

@@ -106,17 +106,10 @@ pub fn find_all(text: &str) -> Vec<Rujukan> {
     let g = &grammar().regulations;
     // a citation needs a number, and a number a digit (`number`): most
     // texts of a table have none, which is told before their words are
-    if !has_ascii_digit(text.as_bytes()) || !mentions_regulation(text, g) {
+    if !crate::text::has_ascii_digit(text.as_bytes()) || !mentions_regulation(text, g) {
         return Vec::new();
     }
     cached(&FOUND, text, || citations(text, g))
-}
-
-/// True when `b` holds an ASCII digit: 16 bytes at a time, without a branch
-/// inside a chunk (so that it vectorizes).
-fn has_ascii_digit(b: &[u8]) -> bool {
-    b.chunks(16)
-        .any(|c| c.iter().fold(false, |a, x| a | x.is_ascii_digit()))
 }
 
 fn citations(text: &str, g: &'static Regulations) -> Vec<Rujukan> {
@@ -1164,16 +1157,8 @@ mod tests {
         fn a_text_without_digits_has_no_citation(s in soup()) {
             let g = &grammar().regulations;
             let bare: String = s.chars().filter(|c| !c.is_ascii_digit()).collect();
-            prop_assert!(!has_ascii_digit(bare.as_bytes()));
+            prop_assert!(!crate::text::has_ascii_digit(bare.as_bytes()));
             prop_assert_eq!(citations(&bare, g), Vec::new());
-        }
-
-        #[test]
-        fn digits_are_found_in_any_chunk(s in "[a-z0-9 é]{0,70}") {
-            prop_assert_eq!(
-                has_ascii_digit(s.as_bytes()),
-                s.bytes().any(|b| b.is_ascii_digit())
-            );
         }
 
         #[test]
