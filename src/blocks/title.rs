@@ -42,6 +42,15 @@ fn title_line(l: &Line) -> bool {
 /// ```
 /// A heading alone gives one line; a further heading starts a new block.
 pub fn title<'s, 'a>(i: In<'s, 'a>) -> Res<'s, 'a, Title> {
+    // the heading is one of the first three lines: without one there, no
+    // title, which is told before the lines above it are read (most lines
+    // the block parser tries are no title)
+    if !i.lines[..i.len().min(3)]
+        .iter()
+        .any(|l| matches!(l.kind, Kind::Heading { .. }))
+    {
+        return fail(i);
+    }
     // up to two title lines directly above the heading ("ESELON II TAHUN 2022")
     let mut h = 0;
     while h < 2 && i.get(h).is_some_and(title_line) {
@@ -179,6 +188,42 @@ pub fn periode(text: &str) -> Option<Periode> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lines::Lines;
+
+    /// The title block read from the first line, and the lines it takes.
+    fn read(src: &str) -> Option<(Title, usize)> {
+        let ls = crate::lines::normalized_lines(src);
+        title(Lines::new(&ls))
+            .ok()
+            .map(|(r, t)| (t, ls.len() - r.len()))
+    }
+
+    #[test]
+    fn a_heading_under_two_title_lines_takes_them() {
+        let (t, n) = read(
+            "DINAS KOPERASI DAN UKM\nKABUPATEN BANGGAI\nINDIKATOR KINERJA INDIVIDU\n\nTAHUN 2022\n\nJabatan : Kepala Dinas",
+        )
+        .unwrap();
+        assert_eq!(
+            t.lines,
+            [
+                "DINAS KOPERASI DAN UKM",
+                "KABUPATEN BANGGAI",
+                "INDIKATOR KINERJA INDIVIDU",
+                "TAHUN 2022"
+            ]
+        );
+        assert_eq!((t.heading_line, t.span, n), (3, Span::new(1, 5), 5));
+        // the heading alone, and the heading after a line that is no title line
+        assert_eq!(read("INDIKATOR KINERJA UTAMA").unwrap().1, 1);
+        assert!(read("Lampiran\nINDIKATOR KINERJA UTAMA").is_none());
+    }
+
+    #[test]
+    fn a_heading_under_three_title_lines_is_not_their_title() {
+        assert!(read("PROVINSI KALIMANTAN BARAT\nDINAS KOPERASI DAN UKM\nKABUPATEN BANGGAI\nINDIKATOR KINERJA INDIVIDU").is_none());
+        assert!(read("Kegiatan koperasi\n\nINDIKATOR KINERJA INDIVIDU").is_none());
+    }
 
     #[test]
     fn periods() {
