@@ -60,7 +60,9 @@ pub enum Block {
 /// Parses the whole document into blocks; lines outside every block are not listed.
 pub fn parse(lines: &[Line], diags: &mut Diagnostics) -> Vec<Located<Block>> {
     let all = Lines::new(lines);
-    let mut out = Vec::new();
+    // a block is large (a few hundred bytes), and a document has dozens:
+    // room for one in eight lines, not moved as the vector grows
+    let mut out = Vec::with_capacity(lines.len() / 8);
     let mut i: In = all;
     // a signature is only tried near a NIP or rank line
     let mut anchors = Anchors::new(lines);
