@@ -22,22 +22,30 @@ pub fn pieces(s: &str, sep: u8) -> impl Iterator<Item = (usize, &str)> + '_ {
 
 /// The bits that `class(byte, next byte)` gives any byte of `b`, or-ed
 /// together; the last byte is given a letter (`a`) as its next. One pass, 32
-/// bytes at a time without branches, the end copied into a block padded with
-/// `a` (which `class` must map to 0): the compiler vectorizes it, and for
-/// the short texts of lines and cells it costs less than one vectorized scan
-/// for each byte looked for.
+/// bytes at a time without branches (`class` must map `a` to 0): the
+/// compiler vectorizes it, and for the short texts of lines and cells it
+/// costs less than one vectorized scan for each byte looked for. A text of
+/// 33 bytes or more ends with its last 33 bytes read again (or-ing a byte
+/// in twice changes nothing) and its last byte's pair; a shorter one is
+/// copied into a block padded with `a`. (Copying the end of every text into
+/// such a block cost a call to `memcpy` and a stall reading the block back.)
 #[inline]
 pub fn byte_classes(b: &[u8], class: impl Fn(u8, u8) -> u8) -> u8 {
     let block = |w: &[u8; 33]| (0..32).fold(0, |m, k| m | class(w[k], w[k + 1]));
+    let n = b.len();
+    let Some(last) = n.checked_sub(33) else {
+        let mut end = [b'a'; 33];
+        end[..n].copy_from_slice(b);
+        return block(&end);
+    };
+    let window = |at: usize| b[at..at + 33].try_into().unwrap_or(&[b'a'; 33]);
     let mut found = 0;
     let mut i = 0;
-    while i + 33 <= b.len() {
-        found |= block(b[i..i + 33].try_into().unwrap_or(&[b'a'; 33]));
+    while i < last {
+        found |= block(window(i));
         i += 32;
     }
-    let mut end = [b'a'; 33];
-    end[..b.len() - i].copy_from_slice(&b[i..]);
-    found | block(&end)
+    found | block(window(last)) | class(b[n - 1], b'a')
 }
 
 /// `s.trim()`, settled from the first and last bytes when both are ASCII
@@ -346,7 +354,31 @@ mod tests {
         assert_eq!(edit_distance_within(&"a".repeat(300), "A", 400), Some(299));
     }
 
+    /// A class that tells pairs apart (`a` is no class of its own).
+    fn pair_class(c: u8, next: u8) -> u8 {
+        match (c, next) {
+            (b'a', _) => 0,
+            (b'x', b'y') => 1,
+            (b'y', b'x') => 2,
+            (b'z', b'a') => 4,
+            (b'z', b'z') => 8,
+            (b'x', b'a') => 16,
+            _ => 32,
+        }
+    }
+
     proptest::proptest! {
+        /// Block by block, with the last 33 bytes read again, as byte by
+        /// byte with `a` after the last byte.
+        #[test]
+        fn byte_classes_are_those_of_each_pair(s in "[axyz]{0,100}") {
+            let b = s.as_bytes();
+            let plain = (0..b.len()).fold(0, |m, k| {
+                m | pair_class(b[k], b.get(k + 1).copied().unwrap_or(b'a'))
+            });
+            proptest::prop_assert_eq!(byte_classes(b, pair_class), plain);
+        }
+
         #[test]
         fn digits_are_found_in_any_chunk(s in "[a-z0-9 é]{0,70}") {
             proptest::prop_assert_eq!(
