@@ -137,28 +137,29 @@ pub fn undouble_str(s: &str) -> Option<String> {
 /// True when `hit(w, k)` holds at some position of `b`: the text is read in
 /// windows of `W` bytes (32 positions and what the test looks ahead at), 32
 /// positions each, without branching, so that the compiler vectorizes the
-/// test. The end of the text goes into a window padded with zeros, which
-/// `hit` must never take for a hit; a short line, most lines, is one window
-/// of that kind rather than a byte-by-byte loop.
+/// test. A position whose look-ahead runs past the end of the text must
+/// never be a hit (the test needs bytes there): a text of `W` bytes or more
+/// ends with its last `W` bytes read again, and a shorter one, most lines,
+/// is one window padded with zeros (which `hit` must never take for a hit)
+/// rather than a byte-by-byte loop. (Copying the end of every text into a
+/// padded window cost a call to `memcpy` and a stall reading it back.)
 #[inline]
 fn any_window<const W: usize>(b: &[u8], hit: impl Fn(&[u8; W], usize) -> bool) -> bool {
     let block = |w: &[u8; W]| (0..32).fold(false, |any, k| any | hit(w, k));
-    let mut i = 0;
-    while i + W <= b.len() {
-        if block(b[i..i + W].try_into().unwrap_or(&[0; W])) {
-            return true;
-        }
-        i += 32;
-    }
-    while i < b.len() {
+    let Some(last) = b.len().checked_sub(W) else {
         let mut end = [0u8; W];
-        end[..b.len() - i].copy_from_slice(&b[i..]);
-        if block(&end) {
+        end[..b.len()].copy_from_slice(b);
+        return block(&end);
+    };
+    let window = |at: usize| b[at..at + W].try_into().unwrap_or(&[0; W]);
+    let mut i = 0;
+    while i < last {
+        if block(window(i)) {
             return true;
         }
         i += 32;
     }
-    false
+    block(window(last))
 }
 
 /// True when three spaces stand two bytes apart (`␣a␣b␣`).
