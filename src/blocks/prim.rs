@@ -51,3 +51,17 @@ pub fn consumed<'s, 'a>(before: In<'s, 'a>, after: In<'s, 'a>) -> &'s [Line<'a>]
 pub fn is_text(l: &Line) -> bool {
     matches!(l.kind, Kind::Text)
 }
+
+/// What `p` reads from the start of `src` (its lines as the parse makes them
+/// before layout recovery), and how many lines it takes: for the tests of
+/// each block parser.
+#[cfg(test)]
+pub(crate) fn read_block<T>(
+    src: &str,
+    p: impl for<'s> Fn(In<'s, 'static>) -> Res<'s, 'static, T>,
+) -> Option<(T, usize)> {
+    let ls = crate::lines::normalized_lines(src);
+    p(Lines::new(&ls))
+        .ok()
+        .map(|(r, t)| (t, ls.len() - r.len()))
+}

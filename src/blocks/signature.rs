@@ -259,7 +259,6 @@ impl Signature {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lines::Lines;
 
     proptest::proptest! {
         #[test]
@@ -270,10 +269,7 @@ mod tests {
     }
 
     fn sig(src: &str) -> Option<(Signature, usize)> {
-        let ls = crate::lines::normalized_lines(src);
-        signature(Lines::new(&ls))
-            .ok()
-            .map(|(r, s)| (s, ls.len() - r.len()))
+        crate::blocks::prim::read_block(src, signature)
     }
 
     #[test]

@@ -188,14 +188,10 @@ pub fn periode(text: &str) -> Option<Periode> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lines::Lines;
 
     /// The title block read from the first line, and the lines it takes.
     fn read(src: &str) -> Option<(Title, usize)> {
-        let ls = crate::lines::normalized_lines(src);
-        title(Lines::new(&ls))
-            .ok()
-            .map(|(r, t)| (t, ls.len() - r.len()))
+        crate::blocks::prim::read_block(src, title)
     }
 
     #[test]
