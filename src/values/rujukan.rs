@@ -105,7 +105,8 @@ pub fn find_all(text: &str) -> Vec<Rujukan> {
     }
     let g = &grammar().regulations;
     // a citation needs a number, and a number a digit (`number`): most
-    // texts of a table have none, which is told before their words are
+    // texts of a table have none, which one pass over the bytes tells
+    // before their words are looked up
     if !crate::text::has_ascii_digit(text.as_bytes()) || !mentions_regulation(text, g) {
         return Vec::new();
     }
