@@ -6,8 +6,8 @@
 //! capitals but those in parentheses (asides, often English), and a year
 //! after the word `tahun` in any case. A word is repaired to a word of
 //! `ocr_vocabulary` (`grammars/words.toml`) when, after folding look-alike
-//! glyphs, it is that word or one letter away from it and from no other. Every repair is
-//! reported with the word as written (`ocr-word-repaired`).
+//! glyphs, it is that word or one letter away from it and from no other.
+//! Every repair is reported with the word as written (`ocr-word-repaired`).
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
