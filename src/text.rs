@@ -106,15 +106,56 @@ pub fn is_mostly_upper(s: &str) -> bool {
 }
 
 fn mostly_upper_chars(s: &str) -> bool {
-    let (mut up, mut low) = (0usize, 0usize);
-    for c in s.chars() {
-        if c.is_uppercase() {
-            up += 1;
-        } else if c.is_lowercase() {
-            low += 1;
+    Case::of(s).is_mostly_upper()
+}
+
+/// The upper- and lower-case letters of a text, counted. Counts add up: the
+/// count of a text joined from pieces (with spaces, or with a hyphen dropped)
+/// is the sum of theirs, so a text that grows piece by piece is told in
+/// constant time, where [`is_mostly_upper`] reads it again.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Case {
+    up: usize,
+    low: usize,
+}
+
+impl Case {
+    /// The letters of `s`, counted (by characters; ASCII by bytes).
+    pub fn of(s: &str) -> Case {
+        if s.is_ascii() {
+            let b = s.as_bytes();
+            return Case {
+                up: b.iter().filter(|c| c.is_ascii_uppercase()).count(),
+                low: b.iter().filter(|c| c.is_ascii_lowercase()).count(),
+            };
+        }
+        let mut n = Case::default();
+        for c in s.chars() {
+            if c.is_uppercase() {
+                n.up += 1;
+            } else if c.is_lowercase() {
+                n.low += 1;
+            }
+        }
+        n
+    }
+
+    /// [`is_mostly_upper`] of the counted text.
+    pub fn is_mostly_upper(self) -> bool {
+        self.up > 0 && self.up >= 4 * self.low
+    }
+}
+
+/// The counts of two texts together.
+impl std::ops::Add for Case {
+    type Output = Case;
+
+    fn add(self, o: Case) -> Case {
+        Case {
+            up: self.up + o.up,
+            low: self.low + o.low,
         }
     }
-    up > 0 && up >= 4 * low
 }
 
 fn is_roman(w: &str) -> bool {
@@ -436,6 +477,15 @@ mod tests {
         #[test]
         fn mostly_upper_counts_as_the_plain_definition(s in "[A-Za-z0-9 .]{0,120}|[A-Za-zÉé ]{0,40}|[a-z ]{0,80}[ÉéА-Яа-я][A-Z ]{0,60}") {
             proptest::prop_assert_eq!(is_mostly_upper(&s), mostly_upper_plain(&s));
+            proptest::prop_assert_eq!(Case::of(&s).is_mostly_upper(), mostly_upper_plain(&s));
+        }
+
+        #[test]
+        fn case_counts_add_up_over_joined_pieces(a in "[A-Za-zÉéА-Яа-я0-9 .-]{0,40}", b in "[A-Za-zÉéА-Яа-я0-9 .-]{0,40}") {
+            let sum = Case::of(&a) + Case::of(&b);
+            proptest::prop_assert_eq!(Case::of(&format!("{a} {b}")), sum);
+            proptest::prop_assert_eq!(Case::of(&format!("{a}{b}")), sum);
+            proptest::prop_assert_eq!(Case::of(&format!("{a} {b}")).is_mostly_upper(), is_mostly_upper(&format!("{a} {b}")));
         }
     }
 

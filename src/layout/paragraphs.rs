@@ -18,7 +18,7 @@ use crate::blocks::decree::keyword;
 use crate::diagnostics::{Code, Diagnostics};
 use crate::lines::{Kind, Line};
 use crate::model::Span;
-use crate::text::is_mostly_upper;
+use crate::text::{Case, is_mostly_upper};
 
 /// Removes the blank line written after every line; runs of blank lines keep one.
 pub fn single_spacing<'a>(lines: Vec<Line<'a>>, diags: &mut Diagnostics) -> Vec<Line<'a>> {
@@ -95,6 +95,16 @@ fn connector(t: &str) -> bool {
     crate::grammar::grammar().is_lowercase_word(last)
 }
 
+/// A heading phrase wrapped over two lines: `t` is no heading, `t mt` is. A
+/// heading has at most 14 words (`lines::heading`), and the words of `t mt`
+/// are those of `t` and then those of `mt`, so a `t` of 15 words or more is
+/// settled without building the joined text (a paragraph grows line by line).
+fn wrapped_heading(t: &str, mt: &str) -> bool {
+    crate::grammar::words(t).nth(14).is_none()
+        && crate::lines::heading(t).is_none()
+        && crate::lines::heading(&format!("{t} {mt}")).is_some()
+}
+
 /// The width lines were wrapped at: the 90th percentile of the lengths of
 /// prose lines, when the document is hard-wrapped.
 fn wrap_width(lines: &[Line]) -> Option<usize> {
@@ -161,6 +171,9 @@ pub fn join_wrapped<'a>(
             continue;
         }
         let mut text = l.trimmed().to_string();
+        // the letters of `text`, counted as it grows (reading the whole text
+        // again at every joined line would make a long paragraph quadratic)
+        let mut case: Option<Case> = None;
         let mut end = l.end;
         let mut last_len = l.trimmed().chars().count();
         let no = l.no;
@@ -185,17 +198,17 @@ pub fn join_wrapped<'a>(
             let long = last_len * 10 >= width * 6;
             let lower_next = mt.chars().next().is_some_and(char::is_lowercase);
             let hyphen = t.ends_with('-') && t[..t.len() - 1].ends_with(char::is_alphabetic);
-            let caps = is_mostly_upper(t) && is_mostly_upper(mt);
+            let t_caps = case.get_or_insert_with(|| Case::of(t)).is_mostly_upper();
+            let m_caps = is_mostly_upper(mt);
+            let caps = t_caps && m_caps;
             let labelled = matches!(
                 l.kind,
                 Kind::Label { .. } | Kind::Colon { .. } | Kind::Item { .. }
             );
             // a change from mixed case to capitals starts another element (a title, a name)
-            let to_caps = !is_mostly_upper(t) && is_mostly_upper(mt);
+            let to_caps = !t_caps && m_caps;
             // a heading phrase wrapped over two lines (`INDIKATOR KINERJA` / `INDIVIDU (IKI)`)
-            let heading_split = !gap
-                && crate::lines::heading(t).is_none()
-                && crate::lines::heading(&format!("{t} {mt}")).is_some();
+            let heading_split = !gap && wrapped_heading(t, mt);
             let join = heading_split
                 || mid_sentence
                     && !to_caps
@@ -222,6 +235,7 @@ pub fn join_wrapped<'a>(
                 text.push(' ');
                 text.push_str(mt);
             }
+            case = case.map(|c| c + Case::of(mt));
             end = m.end;
             last_len = mt.chars().count();
             joined += 1;
@@ -253,6 +267,20 @@ mod tests {
         #[test]
         fn char_count_is_the_count_of_characters(s in "([a-z .]|é|–|\u{1D40A}){0,40}") {
             proptest::prop_assert_eq!(super::char_count(&s), s.chars().count());
+        }
+
+        /// The word-count gate of `wrapped_heading` changes nothing: heading
+        /// words in any number, split anywhere.
+        #[test]
+        fn wrapped_heading_is_the_heading_of_the_joined_lines(
+            ws in proptest::collection::vec("INDIKATOR|KINERJA|INDIVIDU|UTAMA|\\(IKI\\)|DINAS|KOPERASI|IKU|DAN", 1..20),
+            at in 0usize..20,
+        ) {
+            let at = at.min(ws.len());
+            let (t, mt) = (ws[..at].join(" "), ws[at..].join(" "));
+            let plain = crate::lines::heading(&t).is_none()
+                && crate::lines::heading(&format!("{t} {mt}")).is_some();
+            proptest::prop_assert_eq!(super::wrapped_heading(&t, &mt), plain);
         }
     }
 }
