@@ -189,6 +189,19 @@ fn pathological_input(kind: &str, scale: usize) -> String {
             "<ul><li>".repeat(1_000 * scale),
             "</li></ul>".repeat(1_000 * scale)
         ),
+        // one considered regulation hard-wrapped over 2,000 × scale lines: the
+        // layout re-joins them into one paragraph, and the decree reads it as
+        // one item
+        "wrapped_paragraph" => considered_over(
+            "sebagaimana telah diubah beberapa kali terakhir dengan Undang-Undang Nomor 9 Tahun 2015",
+            2_000 * scale,
+        ),
+        // the same regulation continued over 2,000 × scale lines that each end
+        // a sentence: no hard wrap, so the decree joins them to its item
+        "continued_item" => considered_over(
+            "sebagaimana telah diubah dengan Undang-Undang Nomor 9 Tahun 2015.",
+            2_000 * scale,
+        ),
         // 1,000 × scale position blocks, each with its table and signature
         _ => {
             let mut s = String::new();
@@ -202,7 +215,20 @@ fn pathological_input(kind: &str, scale: usize) -> String {
     }
 }
 
-#[divan::bench(consts = SCALES, args = ["huge_line", "labels_line", "nested_lists", "positions"], sample_count = 10)]
+/// A decree whose one considered regulation goes on over `n` lines of `line`.
+fn considered_over(line: &str, n: usize) -> String {
+    let mut s = String::from(
+        "KEPUTUSAN KEPALA DINAS KESEHATAN\nNOMOR 1 TAHUN 2020\nTENTANG\nINDIKATOR KINERJA UTAMA\n\nMengingat : 1. Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah\n",
+    );
+    for _ in 0..n {
+        s.push_str(line);
+        s.push('\n');
+    }
+    s.push_str("MEMUTUSKAN:\n");
+    s
+}
+
+#[divan::bench(consts = SCALES, args = ["huge_line", "labels_line", "nested_lists", "wrapped_paragraph", "continued_item", "positions"], sample_count = 10)]
 fn pathological<const SCALE: usize>(b: Bencher, kind: &str) {
     let input = pathological_input(kind, SCALE);
     b.counter(BytesCount::of_str(&input)).bench(|| {

@@ -959,20 +959,17 @@ fn find_phrase(text: &str, phrase: &str) -> Option<usize> {
 
 // --- considerations, diktum ---------------------------------------------------------------
 
-fn butir(label: Option<String>, text: &str, span: Span, with_citations: bool) -> Option<Butir> {
+/// An item with its cleaned text; its citations are read by [`items_after`], once the
+/// item's continuation lines are known.
+fn butir(label: Option<String>, text: &str, span: Span) -> Option<Butir> {
     let teks = markup::clean(text);
     if teks.is_empty() {
         return None;
     }
-    let rujukan = if with_citations {
-        values::rujukan::find_all(&teks)
-    } else {
-        Vec::new()
-    };
     Some(Butir {
         label,
         teks,
-        rujukan,
+        rujukan: Vec::new(),
         span,
     })
 }
@@ -998,6 +995,8 @@ fn items_after<'s, 'a>(
     span: &mut Span,
     with_citations: bool,
 ) -> usize {
+    // the items continued on later lines, by index
+    let mut continued: Vec<usize> = Vec::new();
     loop {
         let mut k = n;
         let mut blank = 0;
@@ -1012,41 +1011,45 @@ fn items_after<'s, 'a>(
         match &l.kind {
             Kind::Item { label, text } => {
                 let lab = label.as_ref().map(|r| l.slice(r).to_string());
-                if let Some(b) = butir(lab, l.slice(text), l.span(), with_citations) {
+                if let Some(b) = butir(lab, l.slice(text), l.span()) {
                     items.push(b);
                 }
             }
             Kind::Colon { value } if items.is_empty() => {
                 let (lab, t) = item_parts(l.slice(value));
-                if let Some(b) = butir(lab, t, l.span(), with_citations) {
+                if let Some(b) = butir(lab, t, l.span()) {
                     items.push(b);
                 }
             }
             Kind::Text if blank == 0 && !items.is_empty() => {
-                // a continuation of the item above
-                if let Some(b) = items.last_mut() {
-                    b.teks = markup::collapse_ws_owned(format!(
-                        "{} {}",
-                        b.teks,
-                        markup::clean(l.trimmed())
-                    ));
-                    b.span = b.span.cover(l.span());
-                    if with_citations {
-                        b.rujukan = values::rujukan::find_all(&b.teks);
-                    }
+                // a continuation of the item above: its text is appended here and
+                // its whitespace collapsed once, below (collapsing is
+                // `split_whitespace` joined by spaces, so once over the whole text
+                // is the same as after every line, without copying the text at
+                // every line)
+                let last = items.len() - 1;
+                if continued.last() != Some(&last) {
+                    continued.push(last);
                 }
+                let b = &mut items[last];
+                b.teks.push(' ');
+                b.teks.push_str(&markup::clean(l.trimmed()));
+                b.span = b.span.cover(l.span());
             }
             _ => break,
         }
         *span = span.cover(l.span());
         n = k + 1;
     }
+    for &c in &continued {
+        let b = &mut items[c];
+        b.teks = markup::collapse_ws_owned(std::mem::take(&mut b.teks));
+    }
     if with_citations {
-        // items that were continued: their citations are read from the whole text
+        // every item's citations, read once from its whole text (continuations included);
+        // this also covers the items pushed before the call
         for b in items.iter_mut() {
-            if b.span.start_line != b.span.end_line {
-                b.rujukan = values::rujukan::find_all(&b.teks);
-            }
+            b.rujukan = values::rujukan::find_all(&b.teks);
         }
     }
     n
@@ -1070,7 +1073,7 @@ pub fn considerations<'s, 'a>(i: In<'s, 'a>) -> Res<'s, 'a, Considerations> {
     let mut items = Vec::new();
     let mut span = first.span();
     let (lab, t) = item_parts(v);
-    if let Some(b) = butir(lab, t, first.span(), true) {
+    if let Some(b) = butir(lab, t, first.span()) {
         items.push(b);
     }
     let n = items_after(i, 1, &mut items, &mut span, true);
@@ -1222,7 +1225,7 @@ pub fn tembusan<'s, 'a>(i: In<'s, 'a>) -> Res<'s, 'a, Tembusan> {
     let mut items = Vec::new();
     let mut span = first.span();
     let (lab, t) = item_parts(v.trim());
-    if let Some(b) = butir(lab, t, first.span(), false) {
+    if let Some(b) = butir(lab, t, first.span()) {
         items.push(b);
     }
     let n = items_after(i, 1, &mut items, &mut span, false);
@@ -1479,6 +1482,32 @@ mod tests {
         assert_eq!(labels, ["1", "2", "3"]);
         assert_eq!(c.items[1].teks, "Undang-Undang Nomor 28 Tahun 1999");
         assert_eq!(rest.len(), 2);
+    }
+
+    #[test]
+    fn continued_items_are_joined_and_their_citations_read_from_the_whole_text() {
+        // read without layout recovery, so that the lines stay continuation lines;
+        // the `<br>` line cleans to nothing, and leaves no space behind
+        let src = "Mengingat : 1. Undang-Undang Nomor 23 Tahun 2014\ntentang   Pemerintahan Daerah, sebagaimana diubah\n<br>\ndengan Undang-Undang Nomor 9 Tahun 2015;\n2. Peraturan Pemerintah Nomor 18 Tahun 2016;\nMEMUTUSKAN :";
+        let (c, n) = crate::blocks::prim::read_block(src, considerations).unwrap();
+        assert_eq!(n, 5);
+        assert_eq!(c.items.len(), 2);
+        let first = &c.items[0];
+        assert_eq!(
+            first.teks,
+            "Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah, sebagaimana diubah dengan Undang-Undang Nomor 9 Tahun 2015"
+        );
+        assert_eq!((first.span.start_line, first.span.end_line), (1, 4));
+        // the amendment, on the third line, is read with the regulation it amends
+        let years: Vec<_> = first.rujukan.iter().map(|r| r.tahun).collect();
+        assert_eq!(years, [Some(2014), Some(2015)]);
+        // an item on one line has its citation too
+        let second: Vec<_> = c.items[1]
+            .rujukan
+            .iter()
+            .map(|r| (r.nomor.as_deref(), r.tahun))
+            .collect();
+        assert_eq!(second, [(Some("18"), Some(2016))]);
     }
 
     #[test]
