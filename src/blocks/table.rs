@@ -14,6 +14,7 @@
 //! into the last column (`table-row-long`). A row with only a sasaran is a
 //! group row: it sets the sasaran of the rows below.
 
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use nom::Input;
@@ -469,6 +470,8 @@ fn align(
 /// Unique, non-empty keys for `kolom`.
 fn column_keys(columns: &[Column]) -> Vec<Arc<str>> {
     let mut keys: Vec<Arc<str>> = Vec::with_capacity(columns.len());
+    let mut taken: HashSet<Arc<str>> = HashSet::with_capacity(columns.len());
+    let mut numbered: HashMap<Arc<str>, usize> = HashMap::new();
     for (i, c) in columns.iter().enumerate() {
         // a column number printed in the header (`SASARAN KINERJA (4)`) is
         // no part of its name
@@ -480,13 +483,22 @@ fn column_keys(columns: &[Column]) -> Vec<Arc<str>> {
         } else {
             name.into()
         };
-        // a repeated name is numbered: `SUMBER DATA (2)`
+        // a repeated name is numbered: `SUMBER DATA (2)`, with the first number
+        // not taken. The keys taken are looked up in a set, and each name
+        // remembers the number after its last one, so that a header row of a
+        // thousand repeated names is not cubic (numbers taken stay taken).
         let mut key = Arc::clone(&base);
-        let mut n = 2;
-        while keys.contains(&key) {
-            key = format!("{base} ({n})").into();
-            n += 1;
+        if taken.contains(&key) {
+            let next = numbered.entry(Arc::clone(&base)).or_insert(2);
+            loop {
+                key = format!("{base} ({next})").into();
+                *next += 1;
+                if !taken.contains(&key) {
+                    break;
+                }
+            }
         }
+        taken.insert(Arc::clone(&key));
         keys.push(key);
     }
     keys
@@ -1028,6 +1040,35 @@ mod tests {
             let plain = !c.chars().any(char::is_alphanumeric) || markup::clean(&c).is_empty();
             proptest::prop_assert_eq!(is_empty_cell(&c), plain);
             proptest::prop_assert_eq!(is_empty_cleaned(&c, markup::clean(&c).is_empty()), plain);
+        }
+
+        /// `column_keys` gives the keys of its first writing, which tried every
+        /// number from 2 against every key taken.
+        #[test]
+        fn column_keys_number_repeated_names_as_first_written(
+            names in proptest::collection::vec("A|B|A \\(2\\)|A \\(3\\)|B \\(2\\)|A \\(2\\) \\(2\\)|\\(4\\)|", 0..24)
+        ) {
+            let columns: Vec<Column> = names
+                .iter()
+                .map(|n| Column { name: n.as_str().into(), role: None })
+                .collect();
+            let mut plain: Vec<Arc<str>> = Vec::new();
+            for (i, c) in columns.iter().enumerate() {
+                let name = without_column_number(&c.name);
+                let base: Arc<str> = if name.is_empty() {
+                    format!("kolom {}", i + 1).into()
+                } else {
+                    name.into()
+                };
+                let mut key = Arc::clone(&base);
+                let mut n = 2;
+                while plain.contains(&key) {
+                    key = format!("{base} ({n})").into();
+                    n += 1;
+                }
+                plain.push(key);
+            }
+            proptest::prop_assert_eq!(column_keys(&columns), plain);
         }
     }
 
