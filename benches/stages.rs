@@ -202,6 +202,11 @@ fn pathological_input(kind: &str, scale: usize) -> String {
             "sebagaimana telah diubah dengan Undang-Undang Nomor 9 Tahun 2015.",
             2_000 * scale,
         ),
+        // lines that each may open a block that the lines after them do not
+        // complete (an agency with no government or contact line, column
+        // headers with no indicator, a heading), repeated 500 × scale times
+        "repeated_lines" => "DINAS KOPERASI, USAHA KECIL DAN MENENGAH\nNOMOR : 17 TAHUN 2024\nSASARAN/KINERJA UTAMA\nINDIKATOR KINERJA INDIVIDU\n"
+            .repeat(500 * scale),
         // 1,000 × scale position blocks, each with its table and signature
         _ => {
             let mut s = String::new();
@@ -228,7 +233,7 @@ fn considered_over(line: &str, n: usize) -> String {
     s
 }
 
-#[divan::bench(consts = SCALES, args = ["huge_line", "labels_line", "nested_lists", "wrapped_paragraph", "continued_item", "positions"], sample_count = 10)]
+#[divan::bench(consts = SCALES, args = ["huge_line", "labels_line", "nested_lists", "wrapped_paragraph", "continued_item", "repeated_lines", "positions"], sample_count = 10)]
 fn pathological<const SCALE: usize>(b: Bencher, kind: &str) {
     let input = pathological_input(kind, SCALE);
     b.counter(BytesCount::of_str(&input)).bench(|| {

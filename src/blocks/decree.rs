@@ -275,13 +275,20 @@ pub fn is_letterhead_line(l: &Line) -> bool {
     }) || t.contains('@')
 }
 
+/// The most lines a letterhead takes (the corpus and field samples have nine
+/// at most). The block parser tries a letterhead at many lines, so that a
+/// long run of letterhead-like lines that make no letterhead (an agency name
+/// repeated, with no government or contact line) is not read to its end
+/// again from each of its lines.
+const LETTERHEAD_LINES: usize = 24;
+
 /// `letterhead = letterhead-line { [ blank ] letterhead-line }`, with a
-/// government or agency line and something else.
+/// government or agency line and something else; 24 lines at most.
 pub fn letterhead<'s, 'a>(i: In<'s, 'a>) -> Res<'s, 'a, Instansi> {
     let mut n = 0;
     let mut last = 0;
     let mut taken: Vec<&Line> = Vec::new();
-    while n < i.len() {
+    while n < i.len() && taken.len() < LETTERHEAD_LINES {
         let l = &i.lines[n];
         if l.is_blank() {
             // one blank line inside a letterhead is fine
@@ -995,8 +1002,7 @@ fn items_after<'s, 'a>(
     span: &mut Span,
     with_citations: bool,
 ) -> usize {
-    // the items continued on later lines, by index
-    let mut continued: Vec<usize> = Vec::new();
+    let mut continued = super::prim::Continued::default();
     loop {
         let mut k = n;
         let mut blank = 0;
@@ -1022,29 +1028,15 @@ fn items_after<'s, 'a>(
                 }
             }
             Kind::Text if blank == 0 && !items.is_empty() => {
-                // a continuation of the item above: its text is appended here and
-                // its whitespace collapsed once, below (collapsing is
-                // `split_whitespace` joined by spaces, so once over the whole text
-                // is the same as after every line, without copying the text at
-                // every line)
-                let last = items.len() - 1;
-                if continued.last() != Some(&last) {
-                    continued.push(last);
-                }
-                let b = &mut items[last];
-                b.teks.push(' ');
-                b.teks.push_str(&markup::clean(l.trimmed()));
-                b.span = b.span.cover(l.span());
+                // a continuation of the item above
+                continued.append(items, l);
             }
             _ => break,
         }
         *span = span.cover(l.span());
         n = k + 1;
     }
-    for &c in &continued {
-        let b = &mut items[c];
-        b.teks = markup::collapse_ws_owned(std::mem::take(&mut b.teks));
-    }
+    continued.finish(items);
     if with_citations {
         // every item's citations, read once from its whole text (continuations included);
         // this also covers the items pushed before the call
@@ -1608,6 +1600,22 @@ mod tests {
         assert_eq!(h.nomor_blank, Some(Span::new(2, 2)));
         assert_eq!(h.tentang_lines.len(), 4);
         assert_eq!(h.tentang_span, Some(Span::new(5, 8)));
+    }
+
+    #[test]
+    fn a_letterhead_takes_its_bounded_number_of_lines() {
+        // a government line, then more contact lines than a letterhead has
+        let mut src = String::from("PEMERINTAH KABUPATEN KAPUAS HULU\n");
+        for _ in 0..LETTERHEAD_LINES + 6 {
+            src.push_str("Jalan Kom. Yos Sudarso No. 22 Telp (0567) 21132/ Fax (0567) 21942\n");
+        }
+        let l = ls(&src);
+        let (rest, h) = letterhead(Lines::new(&l)).unwrap();
+        assert_eq!(l.len() - rest.len(), LETTERHEAD_LINES);
+        assert_eq!(
+            h.pemerintah.as_deref(),
+            Some("Pemerintah Kabupaten Kapuas Hulu")
+        );
     }
 
     #[test]

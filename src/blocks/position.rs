@@ -118,7 +118,11 @@ pub fn position<'s, 'a>(i: In<'s, 'a>, diags: &mut Diagnostics) -> Res<'s, 'a, P
     ))
 }
 
-/// `duties = [ label(UNIT) value ] field { { blank } field }`
+/// The most `TUGAS` / `FUNGSI` fields one block of duties holds (a position
+/// has one of each).
+const DUTY_FIELDS: usize = 16;
+
+/// `duties = [ label(UNIT) value ] field { { blank } field }`, 16 fields at most
 pub fn duties<'s, 'a>(i: In<'s, 'a>, diags: &mut Diagnostics) -> Res<'s, 'a, Duties> {
     let mut rest = i;
     let mut unit = None;
@@ -131,7 +135,10 @@ pub fn duties<'s, 'a>(i: In<'s, 'a>, diags: &mut Diagnostics) -> Res<'s, 'a, Dut
     }
     let mut tugas = Vec::new();
     let mut fungsi = Vec::new();
-    loop {
+    // at most DUTY_FIELDS fields: duties are tried at every label line, and a
+    // long run of fields with no value (`3. FUNGSI : -` over and over) makes
+    // no block, so each of its lines would read it to its end again
+    for _ in 0..DUTY_FIELDS {
         match after_blanks(rest, |j| field(j, diags)) {
             Ok((r, f)) if matches!(f.kind, LabelKind::Tugas | LabelKind::Fungsi) => {
                 span = Some(span.map_or(f.span, |s| s.cover(f.span)));
@@ -184,6 +191,7 @@ fn field<'s, 'a>(i: In<'s, 'a>, diags: &mut Diagnostics) -> Res<'s, 'a, Field> {
     let mut span = first.span();
     let mut items: Vec<Butir> = Vec::new();
     let mut none_marker = false;
+    let mut continued = super::prim::Continued::default();
     inline_value(value, first.span(), &mut items, &mut none_marker);
 
     loop {
@@ -215,14 +223,9 @@ fn field<'s, 'a>(i: In<'s, 'a>, diags: &mut Diagnostics) -> Res<'s, 'a, Field> {
                 some
             }
             Kind::Text if nblank == 0 && last_labelled => {
-                if let Some(b) = items.last_mut() {
-                    b.teks = markup::collapse_ws_owned(format!(
-                        "{} {}",
-                        b.teks,
-                        markup::clean(l.trimmed())
-                    ));
-                    b.span = b.span.cover(l.span());
-                }
+                // (an item continued here is never continued by the
+                // lower-case rule below, which needs an item without a label)
+                continued.append(&mut items, l);
                 true
             }
             Kind::Text if text_is_empty(l) => false,
@@ -256,6 +259,7 @@ fn field<'s, 'a>(i: In<'s, 'a>, diags: &mut Diagnostics) -> Res<'s, 'a, Field> {
         span = span.cover(l.span());
         rest = after.take_from_one();
     }
+    continued.finish(&mut items);
     check_sequence(&items, diags);
     Ok((rest, Field { kind, items, span }))
 }
@@ -407,6 +411,38 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn duties_are_bounded_and_continued_items_joined_once() {
+        let src = "Fungsi : pelaksanaan kebijakan\n".repeat(DUTY_FIELDS + 4);
+        let (d, n) =
+            crate::blocks::prim::read_block(&src, |i| duties(i, &mut Diagnostics::default()))
+                .expect("duties");
+        assert_eq!(n, DUTY_FIELDS);
+        assert_eq!(d.fungsi.len(), DUTY_FIELDS);
+        // a labelled item continued on the lines below it, one of which
+        // cleans to nothing: joined by single spaces
+        let src = "Tugas : a. membantu kepala\n<br>\ndinas   dalam urusan\nb. menyusun rencana";
+        let (d, n) =
+            crate::blocks::prim::read_block(src, |i| duties(i, &mut Diagnostics::default()))
+                .expect("duties");
+        assert_eq!(n, 4);
+        let teks: Vec<&str> = d.tugas.iter().map(|b| b.teks.as_str()).collect();
+        assert_eq!(
+            teks,
+            ["membantu kepala dinas dalam urusan", "menyusun rencana"]
+        );
+        assert_eq!(
+            (d.tugas[0].span.start_line, d.tugas[0].span.end_line),
+            (1, 3)
+        );
+        // fields without a value make no block, however many there are
+        let src = "3. FUNGSI : -\n".repeat(DUTY_FIELDS + 4);
+        assert!(
+            crate::blocks::prim::read_block(&src, |i| duties(i, &mut Diagnostics::default()))
+                .is_none()
+        );
     }
 
     fn parse(src: &str) -> (Position, usize, Vec<String>) {

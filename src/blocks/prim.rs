@@ -52,6 +52,42 @@ pub fn is_text(l: &Line) -> bool {
     matches!(l.kind, Kind::Text)
 }
 
+/// The items of a list whose last item goes on over the lines below it:
+/// each continuation line's cleaned text is appended to the item, and the
+/// whitespace of every continued item is collapsed once, at [`Self::finish`].
+/// Collapsing is `split_whitespace` joined by spaces, so once over the whole
+/// text is the same as after every line, without copying the text at every
+/// line (an item continued over thousands of lines stays linear).
+#[derive(Default)]
+pub struct Continued {
+    /// the indexes of the items continued, in order
+    items: Vec<usize>,
+}
+
+impl Continued {
+    /// Appends line `l` to the last of `items` (there is one).
+    pub fn append(&mut self, items: &mut [crate::model::Butir], l: &Line) {
+        let Some(last) = items.len().checked_sub(1) else {
+            return;
+        };
+        if self.items.last() != Some(&last) {
+            self.items.push(last);
+        }
+        let b = &mut items[last];
+        b.teks.push(' ');
+        b.teks.push_str(&crate::markup::clean(l.trimmed()));
+        b.span = b.span.cover(l.span());
+    }
+
+    /// Collapses the whitespace of the items continued.
+    pub fn finish(self, items: &mut [crate::model::Butir]) {
+        for c in self.items {
+            let b = &mut items[c];
+            b.teks = crate::markup::collapse_ws_owned(std::mem::take(&mut b.teks));
+        }
+    }
+}
+
 /// What `p` reads from the start of `src` (its lines as the parse makes them
 /// before layout recovery), and how many lines it takes: for the tests of
 /// each block parser.

@@ -1072,6 +1072,34 @@ mod tests {
         }
     }
 
+    #[test]
+    fn flat_headers_and_column_dumps_are_bounded() {
+        // header cells one per line, far more of them than a header has: the
+        // header ends at its bound (and its short fragments at theirs)
+        let names = ["SASARAN", "INDIKATOR KINERJA", "FORMULASI", "SUMBER DATA"];
+        let mut src = String::new();
+        for k in 0..FLAT_HEADER_LINES + FLAT_HEADER_FRAGMENTS + 6 {
+            src.push_str(names[k % names.len()]);
+            src.push('\n');
+        }
+        src.push_str("Meningkatnya kinerja persentase capaian data dinas\n");
+        let (u, n) = crate::blocks::prim::read_block(&src, flat).expect("a flat table");
+        assert_eq!(u.header.len(), FLAT_HEADER_LINES + FLAT_HEADER_FRAGMENTS);
+        assert_eq!(n, FLAT_HEADER_LINES + FLAT_HEADER_FRAGMENTS + 7);
+
+        // a table printed column after column, each column header followed
+        // by a value, more times than a table has columns: the dump ends at
+        // its bound
+        let mut src = String::new();
+        for k in 0..DUMP_HEADERS + 6 {
+            let h = ["Sasaran Strategis", "Indikator Kinerja"][k % 2];
+            src.push_str(&format!("{h} nilai {k}\n"));
+        }
+        let (u, n) = crate::blocks::prim::read_block(&src, column_dump).expect("a dump");
+        assert_eq!(n, DUMP_HEADERS);
+        assert!(u.header.is_empty());
+    }
+
     fn read(src: &str) -> (Vec<Indikator>, Vec<String>) {
         let ls = crate::lines::normalized_lines(src);
         let (_, mut t) = table(Lines::new(&ls)).expect("a table");
@@ -1480,6 +1508,19 @@ fn structural(l: &Line) -> bool {
         || crate::blocks::signature::is_anchor(l)
 }
 
+/// The most lines [`flat`] reads as a table's header (the corpus has four at
+/// most), and as short fragments after it (none): the block parser tries a
+/// flat table at every line, so that a long run of header-like lines read
+/// again from each of its lines is not quadratic.
+const FLAT_HEADER_LINES: usize = 16;
+const FLAT_HEADER_FRAGMENTS: usize = 8;
+
+/// The most column headers [`column_dump`] reads in one dump (the corpus has
+/// four at most; a table has a dozen columns at most): a run of lines that
+/// each start with a column header, read from each of its lines, stays
+/// linear.
+const DUMP_HEADERS: usize = 32;
+
 /// ```text
 /// flat-table = ( header-fragment header-fragment { header-fragment }
 ///              | wide-header-fragment ) { body-line } ;   (a wide fragment names three columns or more)
@@ -1493,7 +1534,9 @@ pub fn flat<'s, 'a>(i: In<'s, 'a>) -> Res<'s, 'a, Unrecoverable> {
     let mut n = 0;
     // a header line naming three columns or more was read across its columns
     let mut across = false;
-    while let Some(r) = i.get(n).and_then(header_fragment) {
+    while n < FLAT_HEADER_LINES
+        && let Some(r) = i.get(n).and_then(header_fragment)
+    {
         across |= r.len() >= 3;
         roles.extend(r);
         n += 1;
@@ -1505,11 +1548,14 @@ pub fn flat<'s, 'a>(i: In<'s, 'a>) -> Res<'s, 'a, Unrecoverable> {
         return fail(i);
     }
     // a row-wise header (B) may end with short fragments of its cells ("JAWAB", "DIACU")
-    while i.get(n).is_some_and(|l| {
-        matches!(l.kind, Kind::Text)
-            && l.is_mostly_upper()
-            && crate::grammar::words(l.trimmed()).count() <= 4
-    }) {
+    let fragments_end = n + FLAT_HEADER_FRAGMENTS;
+    while n < fragments_end
+        && i.get(n).is_some_and(|l| {
+            matches!(l.kind, Kind::Text)
+                && l.is_mostly_upper()
+                && crate::grammar::words(l.trimmed()).count() <= 4
+        })
+    {
         n += 1;
     }
     let header: Vec<Span> = i.lines[..n].iter().map(Line::span).collect();
@@ -1613,6 +1659,9 @@ pub fn column_dump<'s, 'a>(i: In<'s, 'a>) -> Res<'s, 'a, Unrecoverable> {
         // a heading naming a column not seen yet is that column's header
         // (`INDIKATOR KINERJA UTAMA` after the sasaran); another one is the
         // next section
+        if roles.len() >= DUMP_HEADERS && starts_header(l).is_some() {
+            break;
+        }
         let new_column = matches!(l.kind, Kind::Heading { .. })
             && starts_header(l).is_some_and(|r| !roles.contains(&Some(r)));
         if (structural(l) && !new_column) || since > 64 {
