@@ -1490,7 +1490,7 @@ mod tests {
             "Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah, sebagaimana diubah dengan Undang-Undang Nomor 9 Tahun 2015"
         );
         assert_eq!((first.span.start_line, first.span.end_line), (1, 4));
-        // the amendment, on the third line, is read with the regulation it amends
+        // the amendment, on the fourth line, is read with the regulation it amends
         let years: Vec<_> = first.rujukan.iter().map(|r| r.tahun).collect();
         assert_eq!(years, [Some(2014), Some(2015)]);
         // an item on one line has its citation too

@@ -223,8 +223,8 @@ fn field<'s, 'a>(i: In<'s, 'a>, diags: &mut Diagnostics) -> Res<'s, 'a, Field> {
                 some
             }
             Kind::Text if nblank == 0 && last_labelled => {
-                // (an item continued here is never continued by the
-                // lower-case rule below, which needs an item without a label)
+                // (every line that goes on a labelled item comes here, so the
+                // lower-case rule below only ever continues an unlabelled one)
                 continued.append(&mut items, l);
                 true
             }
