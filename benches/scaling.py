@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """Looks for inputs whose parse time grows faster than their size.
 
-Each sampled line of the corpus and field samples is repeated N and 4·N
-times, joined by a line feed, by a blank line and by a space (a collapsed
-line), and the release CLI parses each file. Linear work takes about four
+Each sampled unit of the corpus and field samples (a line, or with
+`--window K` K lines in a row) is repeated N and 4·N times, joined by a
+line feed, by a blank line and by a space (a collapsed line), and the
+release CLI parses each file. Linear work takes about four
 times as long on the larger file; a ratio well above that, on a time long
 enough to read, is reported.
 
     cargo build --release
-    python3 benches/scaling.py [--lines 200] [--seed 7] [--n 1000]
+    python3 benches/scaling.py [--lines 200] [--window 1] [--seed 7] [--n 1000]
 
 Prints the suspects as they are found, then the 15 largest ratios. Exit
 code 1 when a suspect was found.
@@ -27,7 +28,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--lines", type=int, default=200, help="lines sampled")
+    ap.add_argument("--lines", type=int, default=200, help="units sampled")
+    ap.add_argument("--window", type=int, default=1, help="lines in a row per unit")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--n", type=int, default=1000, help="the smaller repeat count")
     ap.add_argument("--bin", default=os.path.join(ROOT, "target/release/kinerja"))
@@ -36,9 +38,11 @@ def main():
         os.path.join(ROOT, "tests/field-samples/**/*.txt"), recursive=True
     )
     lines = set()
-    for f in files:
+    for f in sorted(files):
         with open(f, encoding="utf-8", errors="replace") as fh:
-            lines.update(l.rstrip("\n") for l in fh if l.strip())
+            text = [l.rstrip("\n") for l in fh if l.strip()]
+        for k in range(len(text) - a.window + 1):
+            lines.add("\n".join(text[k : k + a.window]))
     lines = sorted(lines)
     random.Random(a.seed).shuffle(lines)
     path = os.path.join(tempfile.mkdtemp(prefix="kinerja-scaling-"), "x.txt")
