@@ -1523,10 +1523,11 @@ fn structural(l: &Line) -> bool {
 }
 
 /// The most lines [`flat`] reads as a table's header (the corpus has four at
-/// most), and as short fragments after it (none): the block parser tries a
+/// most; a dozen columns, each wrapped over two or three lines, stay within
+/// it), and as short fragments after it (none): the block parser tries a
 /// flat table at every line, so that a long run of header-like lines read
 /// again from each of its lines is not quadratic.
-const FLAT_HEADER_LINES: usize = 16;
+const FLAT_HEADER_LINES: usize = 32;
 const FLAT_HEADER_FRAGMENTS: usize = 8;
 
 /// The most column headers [`column_dump`] reads in one dump (the corpus has
