@@ -561,6 +561,9 @@ fn item(text: &str, at: usize) -> Option<Kind> {
     None
 }
 
+/// The most words a [`heading`] line has.
+pub const HEADING_MAX_WORDS: usize = 14;
+
 /// A section heading: the line reads as a heading phrase (tolerating a few
 /// damaged letters), optionally followed by a short remainder.
 pub fn heading(t: &str) -> Option<(Jenis, bool)> {
@@ -588,14 +591,14 @@ pub fn heading(t: &str) -> Option<(Jenis, bool)> {
         return None;
     }
     // (on the stack: most lines get here)
-    let mut buf = [""; 16];
+    let mut buf = [""; HEADING_MAX_WORDS + 2];
     let mut len = 0;
-    for w in words(t).take(16) {
+    for w in words(t).take(HEADING_MAX_WORDS + 2) {
         buf[len] = w;
         len += 1;
     }
     let ws = &buf[..len];
-    if ws.len() < 3 || ws.len() > 14 {
+    if ws.len() < 3 || ws.len() > HEADING_MAX_WORDS {
         return None;
     }
     for h in &grammar().headings {

@@ -102,7 +102,7 @@ pub fn is_mostly_upper(s: &str) -> bool {
             return false;
         }
     }
-    up > 0 && up >= 4 * low
+    Case { up, low }.is_mostly_upper()
 }
 
 fn mostly_upper_chars(s: &str) -> bool {

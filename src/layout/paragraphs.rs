@@ -96,11 +96,14 @@ fn connector(t: &str) -> bool {
 }
 
 /// A heading phrase wrapped over two lines: `t` is no heading, `t mt` is. A
-/// heading has at most 14 words (`lines::heading`), and the words of `t mt`
-/// are those of `t` and then those of `mt`, so a `t` of 15 words or more is
-/// settled without building the joined text (a paragraph grows line by line).
+/// heading has at most [`crate::lines::HEADING_MAX_WORDS`] words, and the
+/// words of `t mt` are those of `t` and then those of `mt`, so a longer `t`
+/// is settled without building the joined text (a paragraph grows line by
+/// line).
 fn wrapped_heading(t: &str, mt: &str) -> bool {
-    crate::grammar::words(t).nth(14).is_none()
+    crate::grammar::words(t)
+        .nth(crate::lines::HEADING_MAX_WORDS)
+        .is_none()
         && crate::lines::heading(t).is_none()
         && crate::lines::heading(&format!("{t} {mt}")).is_some()
 }
