@@ -114,7 +114,7 @@ fn periode_of(lines: &[String]) -> Option<Periode> {
 }
 
 pub fn assemble(
-    blocks: Vec<Located<Block>>,
+    blocks: Vec<Located<Block<'_>>>,
     lines: &[Line],
     claims: &mut Claims,
     diags: &mut Diagnostics,

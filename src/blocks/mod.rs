@@ -38,7 +38,7 @@ pub struct Located<T> {
 }
 
 #[derive(Debug)]
-pub enum Block {
+pub enum Block<'s> {
     Letterhead(crate::model::Instansi),
     Header(decree::Header),
     Considerations(decree::Considerations),
@@ -52,13 +52,13 @@ pub enum Block {
     Period(crate::model::Periode, crate::model::Span),
     Position(position::Position),
     Duties(position::Duties),
-    Table(table::Table),
+    Table(table::Table<'s>),
     Unrecoverable(table::Unrecoverable),
     Signature(signature::Signature),
 }
 
 /// Parses the whole document into blocks; lines outside every block are not listed.
-pub fn parse(lines: &[Line], diags: &mut Diagnostics) -> Vec<Located<Block>> {
+pub fn parse<'s>(lines: &'s [Line], diags: &mut Diagnostics) -> Vec<Located<Block<'s>>> {
     let all = Lines::new(lines);
     // a block is large (a few hundred bytes), and a document has dozens:
     // room for one in eight lines, not moved as the vector grows
@@ -152,7 +152,7 @@ impl<'s, 'a> Anchors<'s, 'a> {
 }
 
 /// The decree part that starts at the first line, by its keyword.
-fn decree_block<'s, 'a>(j: In<'s, 'a>, diags: &mut Diagnostics) -> Option<(In<'s, 'a>, Block)> {
+fn decree_block<'s, 'a>(j: In<'s, 'a>, diags: &mut Diagnostics) -> Option<(In<'s, 'a>, Block<'s>)> {
     use decree::Keyword;
     let first = j.first()?;
     match decree::keyword(first)? {
@@ -180,7 +180,7 @@ fn decree_block<'s, 'a>(j: In<'s, 'a>, diags: &mut Diagnostics) -> Option<(In<'s
 }
 
 /// A table whose cells cannot be told apart (layouts B, D, F).
-fn unrecoverable<'s, 'a>(j: In<'s, 'a>) -> Option<(In<'s, 'a>, Block)> {
+fn unrecoverable<'s, 'a>(j: In<'s, 'a>) -> Option<(In<'s, 'a>, Block<'s>)> {
     table::flat(j)
         .or_else(|_| table::column_dump(j))
         .ok()

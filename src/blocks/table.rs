@@ -14,6 +14,7 @@
 //! into the last column (`table-row-long`). A row with only a sasaran is a
 //! group row: it sets the sasaran of the rows below.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
@@ -39,12 +40,14 @@ pub struct Column {
 
 /// A table as read: its header, its rows (raw cells) and the lines they came from.
 #[derive(Debug)]
-pub struct Table {
+pub struct Table<'s> {
     pub columns: Vec<Column>,
     /// Year of a `TARGET 2024` header.
     pub target_year: Option<i32>,
     pub header_span: Span,
-    pub rows: Vec<(Span, Vec<String>)>,
+    /// The cells as written: borrowed from the row's line, copied only for a
+    /// row joined from several lines or a cell the alignment made.
+    pub rows: Vec<(Span, Vec<Cow<'s, str>>)>,
     /// `|---|` lines inside the body.
     pub separators: Vec<Span>,
     pub span: Span,
@@ -226,12 +229,12 @@ fn continues_row(m: &Line) -> bool {
 /// than the header and the next part making up the rest exactly.
 ///
 /// Returns the lines taken, the span and the cells.
-fn spilled_row(
-    after: In<'_, '_>,
+fn spilled_row<'s>(
+    after: In<'s, '_>,
     closes: bool,
     bordered: bool,
     n: usize,
-) -> Option<(usize, Span, Vec<String>)> {
+) -> Option<(usize, Span, Vec<Cow<'s, str>>)> {
     let l = after.first()?;
     if header_columns(l).is_some() {
         return None;
@@ -271,24 +274,24 @@ fn spilled_row(
             return None;
         }
     }
-    let mut cells: Vec<String> = match &joined {
+    let mut cells: Vec<Cow<'s, str>> = match &joined {
         Some(text) => {
             let line = Line::new(row_span.start_line, row_span.end_line, text.as_str().into());
-            line.cells().map(str::to_string).collect()
+            line.cells().map(|c| Cow::Owned(c.to_string())).collect()
         }
-        None => l.cells().map(str::to_string).collect(),
+        None => l.cells().map(Cow::Borrowed).collect(),
     };
     if cells.is_empty() {
         return None;
     }
     if !bordered && pipe && l.trimmed().starts_with('|') {
-        cells.insert(0, String::new());
+        cells.insert(0, Cow::Borrowed(""));
     }
     Some((k, row_span, cells))
 }
 
 /// `table = header [ separator ] { { blank } row }`
-pub fn table<'s, 'a>(i: In<'s, 'a>) -> Res<'s, 'a, Table> {
+pub fn table<'s, 'a>(i: In<'s, 'a>) -> Res<'s, 'a, Table<'s>> {
     let Some(first) = i.first() else {
         return fail(i);
     };
@@ -408,19 +411,19 @@ fn looks_like_number(c: &str) -> bool {
 }
 
 /// Aligns a row's cells to the header's columns.
-fn align(
+fn align<'s>(
     columns: &[Column],
-    mut cells: Vec<String>,
+    mut cells: Vec<Cow<'s, str>>,
     span: Span,
     diags: &mut Diagnostics,
-) -> Vec<String> {
+) -> Vec<Cow<'s, str>> {
     let n = columns.len();
     // trailing empty cells beyond the header are padding
     while cells.len() > n && cells.last().is_some_and(|c| is_empty_cell(c)) {
         cells.pop();
     }
     if cells.len() > n {
-        let extra: Vec<String> = cells.drain(n - 1..).collect();
+        let extra: Vec<Cow<str>> = cells.drain(n - 1..).collect();
         diags.at(
             Code::TableRowLong,
             span,
@@ -431,7 +434,7 @@ fn align(
                 columns[n - 1].name
             ),
         );
-        cells.push(extra.join(" "));
+        cells.push(Cow::Owned(extra.join(" ")));
     } else if cells.len() < n {
         let missing = n - cells.len();
         let no_missing = columns[0].role == Some(Role::No)
@@ -440,7 +443,7 @@ fn align(
                 .first()
                 .is_some_and(|c| looks_like_number(c) || is_empty_cell(c));
         if no_missing {
-            cells.insert(0, String::new());
+            cells.insert(0, Cow::Borrowed(""));
             diags.at(
                 Code::TableRowShort,
                 span,
@@ -461,7 +464,7 @@ fn align(
                     ),
                 );
             }
-            cells.resize(n, String::new());
+            cells.resize(n, Cow::Borrowed(""));
         }
     }
     cells
@@ -628,7 +631,7 @@ fn cell_parts(text: &str) -> Option<Vec<CellPart>> {
 ///
 /// The table's rows are moved out as they are read (`table.rows` is left
 /// empty); its header, spans and separators stay.
-pub fn indicators(table: &mut Table, diags: &mut Diagnostics) -> Read {
+pub fn indicators(table: &mut Table<'_>, diags: &mut Diagnostics) -> Read {
     let rows = std::mem::take(&mut table.rows);
     let table = &*table;
     let keys = column_keys(&table.columns);
@@ -661,7 +664,7 @@ pub fn indicators(table: &mut Table, diags: &mut Diagnostics) -> Read {
     let mut sasaran: Option<String> = None;
     // group rows (a sasaran alone on its row, from a cell spanning rows): the
     // rows under them are written without that first column
-    let group_row = |raw: &[String]| {
+    let group_row = |raw: &[Cow<str>]| {
         raw.len() >= 2 && !is_empty_cell(&raw[0]) && raw[1..].iter().all(|c| is_empty_cell(c))
     };
     let carried_first = matches!(
@@ -691,7 +694,7 @@ pub fn indicators(table: &mut Table, diags: &mut Diagnostics) -> Read {
                 .rposition(|c| !c.trim().is_empty())
                 .map_or(0, |p| p + 1);
             if used < table.columns.len() {
-                raw.insert(0, String::new());
+                raw.insert(0, Cow::Borrowed(""));
             }
         }
         let mut cells = align(&table.columns, raw, span, diags);
@@ -754,7 +757,7 @@ pub fn indicators(table: &mut Table, diags: &mut Diagnostics) -> Read {
                         .join(", ")
                 ),
             );
-            cells[i] = own.clone();
+            cells[i] = Cow::Owned(own.clone());
             *t = own;
             // the cell is now its own part: read again where needed
             plain[i] = false;
@@ -770,7 +773,7 @@ pub fn indicators(table: &mut Table, diags: &mut Diagnostics) -> Read {
         };
         let cell_or_label = |c: Option<usize>, role: Role| {
             c.filter(|&i| !empty(i))
-                .map(|i| cells[i].clone())
+                .map(|i| cells[i].to_string())
                 .or_else(|| {
                     from_labels
                         .iter()
