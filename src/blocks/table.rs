@@ -683,6 +683,7 @@ pub fn indicators(table: &mut Table<'_>, diags: &mut Diagnostics) -> Read {
             ),
         );
     }
+    let (mut plain, mut clean_is_empty): (Vec<bool>, Vec<bool>) = (Vec::new(), Vec::new());
     for (span, mut raw) in rows {
         if raw.iter().all(|c| is_empty_cell(c)) {
             read.fillers.push(span);
@@ -703,11 +704,14 @@ pub fn indicators(table: &mut Table<'_>, diags: &mut Diagnostics) -> Read {
         // its text is then the cell's `markup::clean_opt`, and the fields
         // below take it instead of cleaning the cell again. The indicator
         // cell's list items are kept for the indicators.
-        let mut plain: Vec<bool> = cells.iter().map(|c| !markup::may_be_list(c)).collect();
+        // (two buffers of the table's, filled anew for each row)
+        plain.clear();
+        plain.extend(cells.iter().map(|c| !markup::may_be_list(c)));
         let mut ind_items: Option<Vec<String>> = None;
         // whether a plain cell cleans to nothing (`texts` cannot tell: a
         // clean `-` is no text either)
-        let mut clean_is_empty = vec![false; cells.len()];
+        clean_is_empty.clear();
+        clean_is_empty.resize(cells.len(), false);
         let mut texts: Vec<String> = cells
             .iter()
             .enumerate()
