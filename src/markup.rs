@@ -352,15 +352,20 @@ pub fn strip_tags(s: &str) -> String {
 pub fn list_items(cell: &str) -> Vec<String> {
     // most cells have no tag at all, which one vectorized scan tells
     let lower_has_li = memchr::memchr(b'<', cell.as_bytes()).is_some() && contains_ci(cell, "<li");
-    let raw: Vec<String> = if lower_has_li {
-        split_li(cell)
-    } else {
-        let t = strip_tags_only(cell);
-        split_plain_list(t.trim())
-    };
-    raw.iter()
-        .map(|i| clean(i))
-        .filter(|i| !i.is_empty())
+    let keep = |i: &String| !i.is_empty();
+    if lower_has_li {
+        return split_li(cell)
+            .iter()
+            .map(|i| clean(i))
+            .filter(keep)
+            .collect();
+    }
+    // the items are slices of the text, cleaned into the strings returned
+    let t = strip_tags_only(cell);
+    split_plain_list(t.trim())
+        .into_iter()
+        .map(clean)
+        .filter(keep)
         .collect()
 }
 
@@ -431,7 +436,7 @@ fn split_li(cell: &str) -> Vec<String> {
     items
 }
 
-fn split_plain_list(t: &str) -> Vec<String> {
+fn split_plain_list(t: &str) -> Vec<&str> {
     let mut chars = t.chars();
     let first = chars.next();
     let second = chars.next();
@@ -449,25 +454,26 @@ fn split_plain_list(t: &str) -> Vec<String> {
                 && bytes[w - 1].1 == ' '
                 && bytes.get(w + 1).is_some_and(|&(_, n)| n == ' ')
             {
-                items.push(body[start..i].to_string());
+                items.push(&body[start..i]);
                 start = i + c.len_utf8();
             }
         }
-        items.push(body[start..].to_string());
+        items.push(&body[start..]);
         return items;
     }
     if let Some(items) = split_numbered(t) {
         return items;
     }
-    vec![t.to_string()]
+    vec![t]
 }
 
 /// `1. A 2. B`, `1) A2) B` — numbers must run 1, 2, 3 …; a lone `1. A` is one item.
-fn split_numbered(t: &str) -> Option<Vec<String>> {
+fn split_numbered(t: &str) -> Option<Vec<&str>> {
     let b = t.as_bytes();
     let marker_len = |at: usize, k: usize| -> Option<usize> {
-        let digits = k.to_string();
-        let d = digits.as_bytes();
+        // the number's digits, written on the stack
+        let mut buf = [0u8; 20];
+        let d = decimal(k, &mut buf);
         if !b[at..].starts_with(d) {
             return None;
         }
@@ -511,9 +517,22 @@ fn split_numbered(t: &str) -> Option<Vec<String>> {
     let mut items = Vec::with_capacity(starts.len());
     for (n, &(s, len)) in starts.iter().enumerate() {
         let end = starts.get(n + 1).map(|&(e, _)| e).unwrap_or(t.len());
-        items.push(t[s + len..end].to_string());
+        items.push(&t[s + len..end]);
     }
     Some(items)
+}
+
+/// The decimal digits of `n`, written at the end of `buf`.
+fn decimal(mut n: usize, buf: &mut [u8; 20]) -> &[u8] {
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            return &buf[at..];
+        }
+    }
 }
 
 /// LaTeX math as found in converted tables.
@@ -926,6 +945,14 @@ mod tests {
         fn collapse_ws_is_split_whitespace(s in "[ a-zA-Z\t\n\r\x0B\x0C\u{A0}\u{2003}\u{3000}é–Σ]{0,40}") {
             let plain = s.split_whitespace().collect::<Vec<_>>().join(" ");
             proptest::prop_assert_eq!(collapse_ws(&s), plain);
+        }
+
+        /// The digits a numbered list's markers are compared with.
+        #[test]
+        fn decimal_is_to_string(n in proptest::prelude::any::<usize>()) {
+            let mut buf = [0u8; 20];
+            let plain = n.to_string();
+            proptest::prop_assert_eq!(decimal(n, &mut buf), plain.as_bytes());
         }
 
         #[test]

@@ -539,18 +539,16 @@ fn without_column_number(name: &str) -> &str {
 /// without the `.` or `;` that closed each item but the last.
 fn items_text(items: &[String]) -> String {
     let last = items.len().saturating_sub(1);
-    items
-        .iter()
-        .enumerate()
-        .map(|(k, i)| {
-            if k < last {
-                i.trim_end_matches(['.', ';']).trim_end()
-            } else {
-                i.as_str()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
+    let mut out = String::with_capacity(items.iter().map(|i| i.len() + 2).sum());
+    for (k, i) in items.iter().enumerate() {
+        if k < last {
+            out.push_str(i.trim_end_matches(['.', ';']).trim_end());
+            out.push_str("; ");
+        } else {
+            out.push_str(i);
+        }
+    }
+    out
 }
 
 /// A cell's text as a field: none when it is empty or `-`.
@@ -1061,6 +1059,22 @@ mod tests {
             let plain = !c.chars().any(char::is_alphanumeric) || markup::clean(&c).is_empty();
             proptest::prop_assert_eq!(is_empty_cell(&c), plain);
             proptest::prop_assert_eq!(is_empty_cleaned(&c, markup::clean(&c).is_empty()), plain);
+        }
+
+        /// A list cell's text is its items joined with `; `, each but the last
+        /// without its closing `.` or `;` (as first written, with a `join`).
+        #[test]
+        fn items_text_joins_the_items(
+            items in proptest::collection::vec("[a .;]{0,6}", 0..5)
+        ) {
+            let last = items.len().saturating_sub(1);
+            let plain = items
+                .iter()
+                .enumerate()
+                .map(|(k, i)| if k < last { i.trim_end_matches(['.', ';']).trim_end() } else { i })
+                .collect::<Vec<_>>()
+                .join("; ");
+            proptest::prop_assert_eq!(items_text(&items), plain);
         }
 
         /// `column_keys` gives the keys of its first writing, which tried every
