@@ -426,19 +426,20 @@ fn check_nip_conflicts(a: &Assembled, diags: &mut Diagnostics) {
             .map(crate::values::nama::comparison_key)
             .filter(|k| !k.is_empty())
     };
-    let digits = |p: &Penandatangan| {
+    // a NIP's digits: its value when it has 18 (`nip::parse` makes the value
+    // of its text's digits), else counted out of the text
+    fn digits(p: &Penandatangan) -> Option<std::borrow::Cow<'_, str>> {
         p.nip
             .as_ref()
-            .map(|n| {
-                n.teks
-                    .chars()
-                    .filter(char::is_ascii_digit)
-                    .collect::<String>()
+            .map(|n| match &n.nilai {
+                Some(v) => std::borrow::Cow::Borrowed(v.as_str()),
+                None => crate::values::nip::comparison_key(&n.teks).into(),
             })
             .filter(|d| !d.is_empty())
-    };
+    }
     // the first signature seen for each person, and the NIPs already reported
-    let mut first: std::collections::HashMap<String, (&Penandatangan, String)> = Default::default();
+    let mut first: std::collections::HashMap<String, (&Penandatangan, std::borrow::Cow<str>)> =
+        Default::default();
     for p in &people {
         let (Some(k), Some(d)) = (key(p), digits(p)) else {
             continue;
