@@ -36,7 +36,7 @@
 use nom::{
     IResult, Parser,
     bytes::complete::{take_till1, take_while},
-    multi::many0,
+    multi::fold_many0,
 };
 
 use crate::grammar::{grammar, with_title_key};
@@ -74,20 +74,24 @@ fn piece(i: &str) -> IResult<&str, &str> {
 /// `pieces = gap { piece gap }`, pieces without a letter or digit dropped.
 fn pieces(i: &str) -> IResult<&str, Vec<Piece<'_>>> {
     let (i, first_gap) = gap(i)?;
-    let (i, list) = many0((piece, gap)).parse(i)?;
-    let mut out = Vec::with_capacity(list.len());
-    let mut comma = first_gap;
-    for (text, gap_after) in list {
-        if text.chars().any(char::is_alphanumeric) {
-            out.push(Piece {
-                text,
-                comma_before: comma,
-            });
-            comma = gap_after;
-        } else {
-            comma |= gap_after;
-        }
-    }
+    // the pieces taken as they are read: (the list, the comma before the next)
+    let (i, (out, _)) = fold_many0(
+        (piece, gap),
+        move || (Vec::new(), first_gap),
+        |(mut out, mut comma): (Vec<Piece>, bool), (text, gap_after)| {
+            if text.chars().any(char::is_alphanumeric) {
+                out.push(Piece {
+                    text,
+                    comma_before: comma,
+                });
+                comma = gap_after;
+            } else {
+                comma |= gap_after;
+            }
+            (out, comma)
+        },
+    )
+    .parse(i)?;
     Ok((i, out))
 }
 

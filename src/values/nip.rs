@@ -38,7 +38,7 @@ use nom::{
     bytes::complete::{tag, tag_no_case, take_while, take_while_m_n, take_while1},
     character::complete::{one_of, satisfy},
     combinator::{map_res, not, opt, recognize},
-    multi::many0,
+    multi::many0_count,
     sequence::preceded,
 };
 
@@ -72,7 +72,8 @@ fn digits(i: &str) -> IResult<&str, &str> {
 
 /// `number = digits { sep digits }`: the digit groups, ending at the last digit.
 pub fn number(i: &str) -> IResult<&str, &str> {
-    recognize((digits, many0((sep, digits)))).parse(i)
+    // (the groups counted, not collected: only the text is kept)
+    recognize((digits, many0_count((sep, digits)))).parse(i)
 }
 
 /// `nip-ref = nip-label { "." | ":" | " " } number`: the number text.
@@ -356,8 +357,7 @@ pub fn parse(text: &str, span: Span, diags: &mut Diagnostics) -> Nip {
             r.check_age(f.birth, f.appointment);
         }
         _ => {
-            r.problems
-                .push(format!("it has {digits} digits, not 18"));
+            r.problems.push(format!("it has {digits} digits, not 18"));
             let groups: Vec<&str> = teks
                 .split([' ', '.', '-'])
                 .filter(|g| !g.is_empty())
