@@ -1648,15 +1648,17 @@ pub fn column_dump<'s, 'a>(i: In<'s, 'a>) -> Res<'s, 'a, Unrecoverable> {
         if !matches!(l.kind, Kind::Text | Kind::Heading { .. }) {
             return None;
         }
-        let ws: Vec<&str> = crate::grammar::words(&l.text).collect();
-        if !ws.first().is_some_and(|w| g.may_start_column(w)) {
+        // (the words read again for each phrase, not collected: most lines
+        // are turned away by their first word)
+        let ws = crate::grammar::words(&l.text);
+        if !ws.clone().next().is_some_and(|w| g.may_start_column(w)) {
             return None;
         }
         let (role, n) = g.columns.iter().find_map(|c| {
             c.starts
                 .iter()
                 .chain(&c.exact)
-                .filter(|p| p.is_prefix_of(ws.iter().copied()))
+                .filter(|p| p.is_prefix_of(ws.clone()))
                 .map(|p| p.len())
                 .max()
                 .map(|n| (c.role, n))
