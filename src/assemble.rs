@@ -13,6 +13,7 @@
 //! * the agency and region come from the letterhead, else from the decree's
 //!   official, the title, or a signature.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use crate::blocks::decree::{self, Considering};
@@ -428,17 +429,17 @@ fn check_nip_conflicts(a: &Assembled, diags: &mut Diagnostics) {
     };
     // a NIP's digits: its value when it has 18 (`nip::parse` makes the value
     // of its text's digits), else counted out of the text
-    fn digits(p: &Penandatangan) -> Option<std::borrow::Cow<'_, str>> {
+    fn digits(p: &Penandatangan) -> Option<Cow<'_, str>> {
         p.nip
             .as_ref()
             .map(|n| match &n.nilai {
-                Some(v) => std::borrow::Cow::Borrowed(v.as_str()),
+                Some(v) => Cow::Borrowed(v.as_str()),
                 None => crate::values::nip::comparison_key(&n.teks).into(),
             })
             .filter(|d| !d.is_empty())
     }
     // the first signature seen for each person, and the NIPs already reported
-    let mut first: std::collections::HashMap<String, (&Penandatangan, std::borrow::Cow<str>)> =
+    let mut first: std::collections::HashMap<String, (&Penandatangan, Cow<str>)> =
         Default::default();
     for p in &people {
         let (Some(k), Some(d)) = (key(p), digits(p)) else {

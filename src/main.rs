@@ -7,8 +7,9 @@ mod cli;
 // CLI keeps a sliding window of documents in flight. Built without
 // transparent huge pages (the `no_thp` feature in Cargo.toml): with them each
 // arena was committed in 2 MiB pages that the kernel zeroes whole, for about
-// 30 MB with one job and 55 with two; without, about 15 MB with either, at the
-// same speed (BENCHMARKS.md). The system allocator holds 11–14 MB.
+// 30 MB with one job and 55 with two; without, 10–14 MB with one and 15–20
+// with two, at the same speed (BENCHMARKS.md). The system allocator holds
+// 11–14 MB.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

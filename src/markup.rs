@@ -472,8 +472,8 @@ fn split_numbered(t: &str) -> Option<Vec<&str>> {
     let b = t.as_bytes();
     let marker_len = |at: usize, k: usize| -> Option<usize> {
         // the number's digits, written on the stack
-        let mut buf = [0u8; 20];
-        let d = decimal(k, &mut buf);
+        let mut buf = itoa::Buffer::new();
+        let d = buf.format(k).as_bytes();
         if !b[at..].starts_with(d) {
             return None;
         }
@@ -520,19 +520,6 @@ fn split_numbered(t: &str) -> Option<Vec<&str>> {
         items.push(&t[s + len..end]);
     }
     Some(items)
-}
-
-/// The decimal digits of `n`, written at the end of `buf`.
-fn decimal(mut n: usize, buf: &mut [u8; 20]) -> &[u8] {
-    let mut at = buf.len();
-    loop {
-        at -= 1;
-        buf[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            return &buf[at..];
-        }
-    }
 }
 
 /// LaTeX math as found in converted tables.
@@ -945,14 +932,6 @@ mod tests {
         fn collapse_ws_is_split_whitespace(s in "[ a-zA-Z\t\n\r\x0B\x0C\u{A0}\u{2003}\u{3000}é–Σ]{0,40}") {
             let plain = s.split_whitespace().collect::<Vec<_>>().join(" ");
             proptest::prop_assert_eq!(collapse_ws(&s), plain);
-        }
-
-        /// The digits a numbered list's markers are compared with.
-        #[test]
-        fn decimal_is_to_string(n in proptest::prelude::any::<usize>()) {
-            let mut buf = [0u8; 20];
-            let plain = n.to_string();
-            proptest::prop_assert_eq!(decimal(n, &mut buf), plain.as_bytes());
         }
 
         #[test]

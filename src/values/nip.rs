@@ -345,9 +345,9 @@ pub fn parse(text: &str, span: Span, diags: &mut Diagnostics) -> Nip {
     };
     let teks = crate::markup::collapse_ws(number_text);
     let all = comparison_key(&teks);
-    let digits = all.len();
+    let count = all.len();
     let mut r = Reading::default();
-    let nilai = (digits == 18).then_some(all);
+    let nilai = (count == 18).then_some(all);
     match nilai.as_deref().map(fields) {
         Some(Ok((_, f))) => {
             r.birth(f.birth);
@@ -357,7 +357,7 @@ pub fn parse(text: &str, span: Span, diags: &mut Diagnostics) -> Nip {
             r.check_age(f.birth, f.appointment);
         }
         _ => {
-            r.problems.push(format!("it has {digits} digits, not 18"));
+            r.problems.push(format!("it has {count} digits, not 18"));
             let groups: Vec<&str> = teks
                 .split([' ', '.', '-'])
                 .filter(|g| !g.is_empty())
