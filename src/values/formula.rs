@@ -350,7 +350,7 @@ fn push_operand(out: &mut String, w: &FormulaWords, x: &str, known_ok: bool) {
 /// A multiplier as text: `100`, `0,5` (Indonesian decimal comma).
 fn number_text(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{}", n as i64)
+        itoa::Buffer::new().format(n as i64).to_string()
     } else {
         format!("{n}").replace('.', ",")
     }
