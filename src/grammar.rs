@@ -15,6 +15,12 @@ use serde::Deserialize;
 
 use crate::model::Jenis;
 
+/// A map the grammar looks words up in, for every word of many lines: hashed
+/// with foldhash's fixed-seed hasher instead of the standard SipHash, which
+/// costs several times as much on a short key. Its keys are the grammar's
+/// own, fixed at load, so no text can crowd one of its buckets.
+pub type Lookup<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
+
 /// The words of a text: maximal runs of alphanumeric characters.
 pub fn words(s: &str) -> Words<'_> {
     Words { s, at: 0 }
@@ -647,20 +653,20 @@ pub struct Grammar {
     pub cell_labels: Vec<(Option<Role>, Phrase)>,
     pub ordinals: Vec<Ordinal>,
     /// upper-case month name → month number
-    pub months: HashMap<String, u32>,
+    pub months: Lookup<String, u32>,
     pub ranks: Vec<Rank>,
-    pub rank_abbreviations: HashMap<String, String>,
+    pub rank_abbreviations: Lookup<String, String>,
     /// upper-case words that label a rank or grade (`PANGKAT`, `GOL`)
     pub rank_labels: Vec<String>,
     /// normalized key (upper case, no dots or spaces) → canonical title
-    pub front_titles: HashMap<String, String>,
-    pub back_titles: HashMap<String, String>,
+    pub front_titles: Lookup<String, String>,
+    pub back_titles: Lookup<String, String>,
     pub lowercase: Vec<String>,
     pub acronyms: Vec<String>,
     /// `lowercase` and `acronyms` to look words up in
     lowercase_words: WordList,
     acronym_words: WordList,
-    pub abbreviations: HashMap<String, String>,
+    pub abbreviations: Lookup<String, String>,
     /// structural words OCR damage is repaired to (upper case)
     pub ocr_vocabulary: Vec<String>,
     pub regulations: Regulations,
@@ -1137,7 +1143,7 @@ impl Grammar {
                 words: phrases(&o.words),
             })
             .collect();
-        let mut months = HashMap::new();
+        let mut months = Lookup::default();
         for mo in m.month {
             if !(1..=12).contains(&mo.number) {
                 return Err(format!("months.toml: month {}", mo.number));
