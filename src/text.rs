@@ -61,6 +61,25 @@ pub fn trim(s: &str) -> &str {
     }
 }
 
+/// `s.trim_start()`, with the ASCII white space skipped byte by byte: the
+/// general trim decodes each character through a call, and the texts
+/// trimmed here start with a space or two, if any. A character outside
+/// ASCII after them goes to the general trim (it may be white space).
+#[inline]
+pub fn trim_start(s: &str) -> &str {
+    let b = s.as_bytes();
+    // the ASCII white space of `char::is_whitespace`: tab, line feed,
+    // vertical tab, form feed, carriage return and space
+    let i = b
+        .iter()
+        .position(|&c| !matches!(c, b'\t'..=b'\r' | b' '))
+        .unwrap_or(b.len());
+    match b.get(i) {
+        Some(&c) if c >= 0x80 => s[i..].trim_start(),
+        _ => &s[i..],
+    }
+}
+
 /// True when `b` holds an ASCII digit: 16 bytes at a time, without a branch
 /// inside a chunk (so that it vectorizes; a scan that stops at the first
 /// digit tests a byte at a time).
@@ -409,6 +428,13 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The byte loop trims what the general trim trims, white space
+        /// outside ASCII (no-break, ideographic, next-line) included.
+        #[test]
+        fn trim_start_is_std(s in "[ \t\n\x0b\x0c\r\x1c\u{a0}\u{85}\u{3000}\u{200b}a-é]{0,12}") {
+            proptest::prop_assert_eq!(trim_start(&s), s.trim_start());
+        }
+
         /// Block by block, with the last 33 bytes read again, as byte by
         /// byte with `a` after the last byte.
         #[test]
