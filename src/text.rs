@@ -80,6 +80,25 @@ pub fn trim_start(s: &str) -> &str {
     }
 }
 
+/// Numbers zero-padded to their widths and joined by `-`, as
+/// `format!("{:04}-{:02}")` writes them (`[(1975, 4), (3, 2)]` →
+/// `1975-03`): dates and numbers of fixed width (a NIP's birth date, its
+/// sequence number), without the formatting machinery, which costs several
+/// times as much.
+pub fn padded(parts: &[(u32, usize)]) -> String {
+    let mut out = String::with_capacity(10);
+    let mut digits = itoa::Buffer::new();
+    for (k, &(n, width)) in parts.iter().enumerate() {
+        if k > 0 {
+            out.push('-');
+        }
+        let d = digits.format(n);
+        out.extend(std::iter::repeat_n('0', width.saturating_sub(d.len())));
+        out.push_str(d);
+    }
+    out
+}
+
 /// True when `b` holds an ASCII digit: 16 bytes at a time, without a branch
 /// inside a chunk (so that it vectorizes; a scan that stops at the first
 /// digit tests a byte at a time).
@@ -428,6 +447,17 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The padded parts are what the formatting machinery writes.
+        #[test]
+        fn padded_is_format(y in 0u32.., m in 0u32..200, s in 0u32..5000) {
+            proptest::prop_assert_eq!(padded(&[(y, 4), (m, 2)]), format!("{y:04}-{m:02}"));
+            proptest::prop_assert_eq!(padded(&[(s, 3)]), format!("{s:03}"));
+            proptest::prop_assert_eq!(
+                padded(&[(y, 4), (m, 2), (s, 2)]),
+                format!("{y:04}-{m:02}-{s:02}")
+            );
+        }
+
         /// The byte loop trims what the general trim trims, white space
         /// outside ASCII (no-break, ideographic, next-line) included.
         #[test]

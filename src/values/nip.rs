@@ -149,28 +149,10 @@ fn fields(i: &str) -> IResult<&str, Fields> {
     ))
 }
 
-/// Numbers zero-padded to their widths and joined by `-`, as
-/// `format!("{:04}-{:02}")` writes them (`[(1975, 4), (3, 2)]` →
-/// `1975-03`), without the formatting machinery, which costs several
-/// times as much for every NIP read.
-fn padded(parts: &[(u32, usize)]) -> String {
-    let mut out = String::with_capacity(10);
-    let mut digits = itoa::Buffer::new();
-    for (k, &(n, width)) in parts.iter().enumerate() {
-        if k > 0 {
-            out.push('-');
-        }
-        let d = digits.format(n);
-        out.extend(std::iter::repeat_n('0', width.saturating_sub(d.len())));
-        out.push_str(d);
-    }
-    out
-}
-
 /// Why a birth date is impossible, if it is.
 fn birth_problem((y, m, d): (u32, u32, u32)) -> Option<String> {
     // (written only for a problem: most dates are possible)
-    let iso = || padded(&[(y, 4), (m, 2), (d, 2)]);
+    let iso = || crate::text::padded(&[(y, 4), (m, 2), (d, 2)]);
     if !YEARS.contains(&y) {
         Some(format!("birth date {} is impossible (year {y:04})", iso()))
     } else if !(1..=12).contains(&m) {
@@ -223,13 +205,13 @@ impl Reading {
     fn birth(&mut self, b: (u32, u32, u32)) {
         match birth_problem(b) {
             Some(p) => self.problems.push(p),
-            None => self.tanggal_lahir = Some(padded(&[(b.0, 4), (b.1, 2), (b.2, 2)])),
+            None => self.tanggal_lahir = Some(crate::text::padded(&[(b.0, 4), (b.1, 2), (b.2, 2)])),
         }
     }
     fn appointment(&mut self, a: (u32, u32)) {
         match appointment_problem(a) {
             Some(p) => self.problems.push(p),
-            None => self.tmt_cpns = Some(padded(&[(a.0, 4), (a.1, 2)])),
+            None => self.tmt_cpns = Some(crate::text::padded(&[(a.0, 4), (a.1, 2)])),
         }
     }
     fn sex(&mut self, s: u32) {
@@ -239,7 +221,7 @@ impl Reading {
         }
     }
     fn sequence(&mut self, n: u32) {
-        self.nomor_urut = Some(padded(&[(n, 3)]));
+        self.nomor_urut = Some(crate::text::padded(&[(n, 3)]));
     }
     /// Both dates readable, but the appointment is before the 18th birthday.
     fn check_age(&mut self, b: (u32, u32, u32), a: (u32, u32)) {
@@ -831,14 +813,6 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(1000))]
-
-        // the padded parts are what the formatting machinery writes
-        #[test]
-        fn padded_is_format(y in any::<u32>(), m in 0u32..200, s in 0u32..5000) {
-            prop_assert_eq!(padded(&[(y, 4), (m, 2)]), format!("{y:04}-{m:02}"));
-            prop_assert_eq!(padded(&[(s, 3)]), format!("{s:03}"));
-            prop_assert_eq!(padded(&[(y, 4), (m, 2), (s, 2)]), format!("{y:04}-{m:02}-{s:02}"));
-        }
 
         #[test]
         fn never_panics(s in ".*") {

@@ -88,7 +88,7 @@ impl Ymd {
                 "there is no day {day} in month {month} of {year} (it has {days} days)"
             ));
         }
-        Ok(format!("{year:04}-{month:02}-{day:02}"))
+        Ok(crate::text::padded(&[(year, 4), (month, 2), (day, 2)]))
     }
 }
 
