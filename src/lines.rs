@@ -30,6 +30,7 @@ use nom::{Input, Needed};
 
 use crate::grammar::{LabelKind, grammar, words};
 use crate::model::{Jenis, Span};
+use crate::text::trim_start;
 
 /// One line of the document, with the original line numbers it came from.
 #[derive(Debug, Clone)]
@@ -303,7 +304,7 @@ pub fn skip_bullet_pub(text: &str) -> usize {
 }
 
 fn skip_bullet(text: &str) -> usize {
-    let lead = text.len() - crate::text::trim_start(text).len();
+    let lead = text.len() - trim_start(text).len();
     // the ASCII bullets are `-` and `*`: any other ASCII character is none
     if text
         .as_bytes()
@@ -316,7 +317,7 @@ fn skip_bullet(text: &str) -> usize {
     match (chars.next(), chars.next()) {
         (Some((_, b)), Some((i, c))) if is_bullet(b) && c.is_whitespace() => {
             let rest = &text[lead + i..];
-            lead + i + (rest.len() - crate::text::trim_start(rest).len())
+            lead + i + (rest.len() - trim_start(rest).len())
         }
         _ => lead,
     }
@@ -366,10 +367,7 @@ fn skip_ordinal(text: &str, at: usize, require_sep: bool) -> Option<(Range<usize
         None => Some((label, i)),
         Some(c) if c.is_ascii_whitespace() => {
             let rest = &text[i..];
-            Some((
-                label,
-                i + (rest.len() - crate::text::trim_start(rest).len()),
-            ))
+            Some((label, i + (rest.len() - trim_start(rest).len())))
         }
         // "1.JABATAN", glued label
         Some(c) if c.is_ascii_alphabetic() && sep => Some((label, i)),
@@ -396,10 +394,10 @@ fn label(text: &str, mut at: usize) -> Option<Kind> {
         }
     }
     let after = &text[end..];
-    let after_trim = crate::text::trim_start(after);
+    let after_trim = trim_start(after);
     if let Some(v) = after_trim.strip_prefix(':') {
         let vstart = text.len() - v.len();
-        let vstart = vstart + (v.len() - crate::text::trim_start(v).len());
+        let vstart = vstart + (v.len() - trim_start(v).len());
         return Some(Kind::Label {
             kind,
             colon: true,
@@ -485,7 +483,7 @@ pub fn word_offsets(s: &str) -> impl Iterator<Item = (usize, &str)> + Clone {
 fn colon(text: &str, at: usize) -> Option<Kind> {
     let rest = &text[at..];
     let v = rest.strip_prefix(':')?;
-    let vstart = text.len() - v.len() + (v.len() - crate::text::trim_start(v).len());
+    let vstart = text.len() - v.len() + (v.len() - trim_start(v).len());
     Some(Kind::Colon {
         value: vstart..text.trim_end().len().max(vstart),
     })
@@ -513,7 +511,7 @@ fn row(text: &str) -> Option<Kind> {
     if pipes == 0 || (pipes < 2 && !t.starts_with('|')) {
         return None;
     }
-    let lead = text.len() - crate::text::trim_start(text).len();
+    let lead = text.len() - trim_start(text).len();
     let mut inner_start = lead;
     let mut inner_end = lead + t.len();
     if t.starts_with('|') {
@@ -548,7 +546,7 @@ fn row(text: &str) -> Option<Kind> {
 
 /// `[bullet] item-label sep text` or `bullet text`.
 fn item(text: &str, at: usize) -> Option<Kind> {
-    let bulleted = at > text.len() - crate::text::trim_start(text).len();
+    let bulleted = at > text.len() - trim_start(text).len();
     if let Some((label, after)) = skip_ordinal(text, at, true) {
         return Some(Kind::Item {
             label: Some(label),

@@ -44,6 +44,7 @@ use nom::{
 
 use crate::diagnostics::{Code, Diagnostics};
 use crate::model::{Nip, Span};
+use crate::text::padded;
 use crate::values::tanggal::{YEARS, days_in_month};
 
 /// `nip-label`: `NIP`, `N.I.P`, `N I P` in any case, not followed by a letter.
@@ -152,7 +153,7 @@ fn fields(i: &str) -> IResult<&str, Fields> {
 /// Why a birth date is impossible, if it is.
 fn birth_problem((y, m, d): (u32, u32, u32)) -> Option<String> {
     // (written only for a problem: most dates are possible)
-    let iso = || crate::text::padded(&[(y, 4), (m, 2), (d, 2)]);
+    let iso = || padded(&[(y, 4), (m, 2), (d, 2)]);
     if !YEARS.contains(&y) {
         Some(format!("birth date {} is impossible (year {y:04})", iso()))
     } else if !(1..=12).contains(&m) {
@@ -205,13 +206,13 @@ impl Reading {
     fn birth(&mut self, b: (u32, u32, u32)) {
         match birth_problem(b) {
             Some(p) => self.problems.push(p),
-            None => self.tanggal_lahir = Some(crate::text::padded(&[(b.0, 4), (b.1, 2), (b.2, 2)])),
+            None => self.tanggal_lahir = Some(padded(&[(b.0, 4), (b.1, 2), (b.2, 2)])),
         }
     }
     fn appointment(&mut self, a: (u32, u32)) {
         match appointment_problem(a) {
             Some(p) => self.problems.push(p),
-            None => self.tmt_cpns = Some(crate::text::padded(&[(a.0, 4), (a.1, 2)])),
+            None => self.tmt_cpns = Some(padded(&[(a.0, 4), (a.1, 2)])),
         }
     }
     fn sex(&mut self, s: u32) {
@@ -221,7 +222,7 @@ impl Reading {
         }
     }
     fn sequence(&mut self, n: u32) {
-        self.nomor_urut = Some(crate::text::padded(&[(n, 3)]));
+        self.nomor_urut = Some(padded(&[(n, 3)]));
     }
     /// Both dates readable, but the appointment is before the 18th birthday.
     fn check_age(&mut self, b: (u32, u32, u32), a: (u32, u32)) {
