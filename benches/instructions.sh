@@ -78,7 +78,7 @@ if [ "${KINDS:-0}" != 0 ]; then
             file = line; sub(/:.*/, "", file)
             fn = substr(line, length(file) + 2)
             if (fn ~ /sha2::/) next
-            if (file ~ /mimalloc|raw_vec|alloc\/src\/(alloc|boxed|string|vec)/ || fn ~ /^(mi_|_mi_)|finish_grow|drop_in_place/)
+            if (file ~ /mimalloc|raw_vec|alloc\/src\/(alloc|boxed)\.rs/ || fn ~ /^(mi_|_mi_)|finish_grow|drop_in_place/)
                 kind = "allocator (mimalloc, growing and freeing)"
             else if (file ~ /memmove|memcpy|memset|memcmp|strlen|memchr-/ || fn ~ /^memchr::/)
                 kind = "copies and byte searches (C library, memchr)"
